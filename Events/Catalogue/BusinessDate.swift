@@ -1,0 +1,55 @@
+/// A calendar date without a time zone (`2024-03-01`): the business date an event takes
+/// effect on, as distinct from the moment PostgreSQL recorded it.
+public struct BusinessDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid Gregorian date between 1900 and 9999, or a validation error naming `field`.
+    public init(year: Int, month: Int, day: Int, field: String = "effective_date") throws(EventValidationError) {
+        guard (1900...9999).contains(year), (1...12).contains(month), (1...Self.daysIn(year: year, month: month)).contains(day) else {
+            throw .invalid(field: field, reason: "not a valid date")
+        }
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init(_ text: String, field: String = "effective_date") throws(EventValidationError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { throw .invalid(field: field, reason: "must be a date YYYY-MM-DD") }
+        try self.init(year: year, month: month, day: day, field: field)
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var description: String {
+        func pad(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: BusinessDate, rhs: BusinessDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,141 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The dependency rule, in one sentence: the event catalogue (Events/) and the decision logic do
+// no I/O; only the store and the projections import PostgresNIO; only the HTTP layer imports
+// Hummingbird; the `dibao` executable wires them together. See docs/decisions/0001-layout.md.
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "dibao-ledger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dibao", targets: ["dibao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+    ],
+    targets: [
+        // Events/: the event catalogue, canonical bytes and the hash chain. No I/O.
+        .target(
+            name: "DibaoEvents",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Events",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        // The append-only log in PostgreSQL: migrations, append, gap-free reads, subscriptions.
+        .target(
+            name: "DibaoStore",
+            dependencies: [
+                "DibaoEvents",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        // Projections/: the projection engine and the read models it keeps.
+        .target(
+            name: "DibaoProjections",
+            dependencies: [
+                "DibaoEvents", "DibaoStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Projections",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        // A private PostgreSQL cluster under $DIBAO_HOME/pg: the embedded default and the test server.
+        .target(
+            name: "DibaoPostgresLauncher",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP: health, readiness, metrics (and the /v1 API in later issues). Only this imports Hummingbird.
+        .target(
+            name: "DibaoHTTP",
+            dependencies: [
+                "DibaoStore", "DibaoProjections",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks that print figures beside a raw PostgreSQL baseline measured in the same run.
+        .target(
+            name: "DibaoBench",
+            dependencies: [
+                "DibaoEvents", "DibaoStore", "DibaoProjections",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "dibao",
+            dependencies: [
+                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoPostgresLauncher", "DibaoHTTP", "DibaoBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DibaoTestSupport",
+            dependencies: [
+                "DibaoEvents", "DibaoStore", "DibaoPostgresLauncher",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DibaoTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DibaoEventsTests",
+            dependencies: ["DibaoEvents"],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DibaoStoreTests",
+            dependencies: [
+                "DibaoEvents", "DibaoStore", "DibaoTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DibaoProjectionsTests",
+            dependencies: [
+                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DibaoHTTPTests",
+            dependencies: [
+                "DibaoHTTP", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,71 @@
+import DibaoStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Events per stream category and day (China Standard Time, UTC+8, of `recorded_at`): a small
+/// real read model that exercises the engine, and a quick answer to "how busy was the ledger".
+/// View: `dibao.category_daily_counts_counts (category, day, events)`.
+public struct CategoryDailyCounts: Projection {
+    public let name = "category_daily_counts"
+    public let category: String? = nil
+    public let tables = ["counts"]
+
+    public init() {}
+
+    public func createTables(_ names: ReadModelNames, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            CREATE TABLE \(names.table("counts")) (
+                category text   NOT NULL,
+                day      date   NOT NULL,
+                events   bigint NOT NULL,
+                PRIMARY KEY (category, day))
+            """), logger: logger)
+    }
+
+    public func apply(_ events: [RecordedEvent], to names: ReadModelNames, on connection: PostgresConnection, logger: Logger) async throws {
+        var counts: [Key: Int64] = [:]
+        for event in events { counts[Key(category: event.category, day: Self.chinaDay(event.recordedAt)), default: 0] += 1 }
+        let keys = counts.keys.sorted { ($0.category, $0.day) < ($1.category, $1.day) }
+        let table = names.table("counts")
+        try await connection.query("""
+            INSERT INTO \(unescaped: table) AS t (category, day, events)
+            SELECT * FROM unnest(\(keys.map(\.category))::text[], \(keys.map(\.day))::text[]::date[], \(keys.map { counts[$0]! })::bigint[])
+            ON CONFLICT (category, day) DO UPDATE SET events = t.events + excluded.events
+            """, logger: logger)
+    }
+
+    private struct Key: Hashable {
+        let category: String
+        let day: String
+    }
+
+    /// `YYYY-MM-DD` of the instant in UTC+8 (China has one time zone and no daylight saving).
+    static func chinaDay(_ instant: Date) -> String {
+        let days = Int((instant.timeIntervalSince1970 + 8 * 3600).rounded(.down) / 86_400)
+        return CivilDate(daysSinceEpoch: days).description
+    }
+}
+
+/// A proleptic Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
+struct CivilDate: CustomStringConvertible {
+    let year: Int, month: Int, day: Int
+
+    init(daysSinceEpoch: Int) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    var description: String {
+        let monthText = month < 10 ? "0\(month)" : "\(month)"
+        let dayText = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(monthText)-\(dayText)"
+    }
+}

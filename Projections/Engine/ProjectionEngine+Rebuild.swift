@@ -1,0 +1,100 @@
+import DibaoStore
+import Foundation
+import PostgresNIO
+
+/// How far a rebuild is, reported after every batch.
+public struct RebuildProgress: Sendable {
+    public var projection: String
+    public var generation: Int
+    public var eventsApplied: Int64
+    public var eventsRemaining: Int64
+    public var eventsPerSecond: Double
+    /// Estimated seconds to catch up, nil until a rate is known.
+    public var etaSeconds: Double?
+}
+
+extension ProjectionEngine {
+    /// Builds a new generation of `projection` from position zero while the active one keeps
+    /// answering queries, then switches the views to it in one transaction and drops the old one.
+    /// A rebuild that was killed resumes its generation from that generation's checkpoint.
+    /// Returns the generation now active.
+    @discardableResult
+    public func rebuild(_ projection: any Projection, batchSizeMax: Int = 5_000,
+                        progress: @Sendable (RebuildProgress) -> Void = { _ in }) async throws -> Int {
+        let generation = try await startOrResumeBuild(projection)
+        let started = ContinuousClock.now
+        var applied: Int64 = 0
+        var remaining = try await store.backlog(after: checkpoint(projection, generation: generation), category: projection.category).events
+        while true {
+            let batch = try await applyNextBatch(projection, generation: generation, limit: batchSizeMax)
+            applied += Int64(batch)
+            remaining = max(0, remaining - Int64(batch))
+            let seconds = max(0.001, (ContinuousClock.now - started).seconds)
+            let rate = Double(applied) / seconds
+            progress(RebuildProgress(projection: projection.name, generation: generation, eventsApplied: applied, eventsRemaining: remaining,
+                                     eventsPerSecond: rate, etaSeconds: rate > 0 ? Double(remaining) / rate : nil))
+            if batch < batchSizeMax { break }
+        }
+        try await switchTo(projection, generation: generation)
+        return generation
+    }
+
+    /// The generation being built: resumes one a killed rebuild left, else creates the next.
+    func startOrResumeBuild(_ projection: any Projection) async throws -> Int {
+        try await client.transaction(logger: logger) { connection in
+            let rows = try await connection.query("""
+                SELECT active_generation, building_generation FROM dibao.projections WHERE name = \(projection.name) FOR UPDATE
+                """, logger: logger)
+            var found: (Int, Int?)?
+            for try await row in rows.decode((Int, Int?).self) { found = row }
+            guard let (active, building) = found else { throw ConfigurationError("projection '\(projection.name)' is not registered") }
+            if let building { return building }
+            let generation = active + 1
+            try await createGeneration(projection, ReadModelNames(projection: projection.name, generation: generation), on: connection)
+            try await connection.query("""
+                UPDATE dibao.projections SET building_generation = \(generation), updated_at = now() WHERE name = \(projection.name)
+                """, logger: logger)
+            return generation
+        }
+    }
+
+    /// Points the views at `generation`, makes it active, and drops the previous generation.
+    func switchTo(_ projection: any Projection, generation: Int) async throws {
+        let previous = try await client.transaction(logger: logger) { connection in
+            let rows = try await connection.query("SELECT active_generation FROM dibao.projections WHERE name = \(projection.name) FOR UPDATE", logger: logger)
+            var previous = 0
+            for try await active in rows.decode(Int.self) { previous = active }
+            try await pointViews(of: projection, at: ReadModelNames(projection: projection.name, generation: generation), on: connection)
+            try await connection.query("""
+                UPDATE dibao.projections SET active_generation = \(generation), building_generation = NULL, updated_at = now()
+                 WHERE name = \(projection.name)
+                """, logger: logger)
+            return previous
+        }
+        guard previous != generation else { return }
+        try await client.transaction(logger: logger) { connection in
+            let old = ReadModelNames(projection: projection.name, generation: previous)
+            for table in projection.tables {
+                try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(old.table(table))"), logger: logger)
+            }
+            try await connection.query("DELETE FROM dibao.projection_checkpoints WHERE name = \(projection.name) AND generation = \(previous)", logger: logger)
+        }
+    }
+
+    /// A generation's checkpoint.
+    public func checkpoint(_ projection: any Projection, generation: Int) async throws -> GlobalCheckpoint {
+        let rows = try await client.query("""
+            SELECT transaction_id::text, global_position FROM dibao.projection_checkpoints
+             WHERE name = \(projection.name) AND generation = \(generation)
+            """, logger: logger)
+        for try await (transactionId, position) in rows.decode((String, Int64).self) {
+            return GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
+        }
+        throw ConfigurationError("no checkpoint for \(projection.name) generation \(generation)")
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double (for rates, never for money).
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,143 @@
+import DibaoStore
+import Foundation
+import Logging
+import Metrics
+import PostgresNIO
+
+/// Runs projections against the log: registers them, applies batches with their checkpoint in
+/// the same transaction, follows the log live, reports status and rebuilds without downtime.
+public final class ProjectionEngine: Sendable {
+    public let store: EventStore
+    public let projections: [any Projection]
+    let logger: Logger
+    /// Events per batch during live runs.
+    public let batchSizeMax: Int
+
+    public init(store: EventStore, projections: [any Projection], batchSizeMax: Int = 1_000, logger: Logger) {
+        precondition(Set(projections.map(\.name)).count == projections.count, "projection names must be unique")
+        self.store = store
+        self.projections = projections
+        self.batchSizeMax = batchSizeMax
+        self.logger = logger
+    }
+
+    var client: PostgresClient { store.client }
+
+    public func projection(named name: String) throws -> any Projection {
+        guard let projection = projections.first(where: { $0.name == name }) else {
+            throw ConfigurationError("unknown projection '\(name)'; known: \(projections.map(\.name).joined(separator: ", "))")
+        }
+        return projection
+    }
+
+    /// Makes sure every projection has a registry row, a first generation and its views.
+    public func register() async throws {
+        for projection in projections {
+            try await client.transaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("dibao.projection." + projection.name)))", logger: logger)
+                let exists = try await connection.query("SELECT 1 FROM dibao.projections WHERE name = \(projection.name)", logger: logger)
+                    .decode(Int.self).first { _ in true } != nil
+                guard !exists else { return }
+                let names = ReadModelNames(projection: projection.name, generation: 1)
+                try await createGeneration(projection, names, on: connection)
+                try await connection.query("INSERT INTO dibao.projections (name, active_generation) VALUES (\(projection.name), 1)", logger: logger)
+                try await pointViews(of: projection, at: names, on: connection)
+            }
+        }
+    }
+
+    func createGeneration(_ projection: any Projection, _ names: ReadModelNames, on connection: PostgresConnection) async throws {
+        try await projection.createTables(names, on: connection, logger: logger)
+        for table in projection.tables {
+            try await connection.query(PostgresQuery(unsafeSQL: "GRANT SELECT ON \(names.table(table)) TO dibao_auditor"), logger: logger)
+        }
+        try await connection.query(
+            "INSERT INTO dibao.projection_checkpoints (name, generation) VALUES (\(projection.name), \(names.generation))", logger: logger)
+    }
+
+    /// Replaces the projection's views so they read `names`' generation (inside the caller's transaction).
+    func pointViews(of projection: any Projection, at names: ReadModelNames, on connection: PostgresConnection) async throws {
+        for table in projection.tables {
+            try await connection.query(PostgresQuery(unsafeSQL: "DROP VIEW IF EXISTS \(names.view(table))"), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "CREATE VIEW \(names.view(table)) AS SELECT * FROM \(names.table(table))"), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "GRANT SELECT ON \(names.view(table)) TO dibao_auditor"), logger: logger)
+        }
+    }
+
+    /// The generation queries currently read.
+    public func activeGeneration(of projection: any Projection) async throws -> Int {
+        let rows = try await client.query("SELECT active_generation FROM dibao.projections WHERE name = \(projection.name)", logger: logger)
+        for try await generation in rows.decode(Int.self) { return generation }
+        throw ConfigurationError("projection '\(projection.name)' is not registered")
+    }
+
+    /// Applies the next batch (at most `limit` events) to one generation, moving its checkpoint in
+    /// the same transaction. Returns how many events were applied.
+    @discardableResult
+    public func applyNextBatch(_ projection: any Projection, generation: Int, limit: Int) async throws -> Int {
+        let names = ReadModelNames(projection: projection.name, generation: generation)
+        do {
+            return try await client.transaction(logger: logger) { connection in
+                let rows = try await connection.query("""
+                    SELECT transaction_id::text, global_position FROM dibao.projection_checkpoints
+                     WHERE name = \(projection.name) AND generation = \(generation) FOR UPDATE
+                    """, logger: logger)
+                var checkpoint: GlobalCheckpoint?
+                for try await (transactionId, position) in rows.decode((String, Int64).self) {
+                    checkpoint = GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
+                }
+                guard let checkpoint else { throw ConfigurationError("no checkpoint for \(projection.name) generation \(generation)") }
+                let events = try await EventStore.readAll(on: connection, after: checkpoint, category: projection.category, limit: limit, logger: logger)
+                guard let last = events.last else { return 0 }
+                try await projection.apply(events, to: names, on: connection, logger: logger)
+                try await connection.query("""
+                    UPDATE dibao.projection_checkpoints
+                       SET transaction_id = \(String(last.transactionId))::xid8, global_position = \(last.globalPosition),
+                           events_applied = events_applied + \(events.count), last_error = NULL, last_error_at = NULL, updated_at = now()
+                     WHERE name = \(projection.name) AND generation = \(generation)
+                    """, logger: logger)
+                return events.count
+            }
+        } catch {
+            await recordError(error, projection: projection, generation: generation)
+            throw error
+        }
+    }
+
+    private func recordError(_ error: any Error, projection: any Projection, generation: Int) async {
+        Counter(label: "dibao_projection_errors_total", dimensions: [("projection", projection.name)]).increment()
+        logger.error("projection batch failed", metadata: ["projection": "\(projection.name)", "error": "\(String(reflecting: error))"])
+        let summary = (error as? PSQLError).map { "database error \($0.sqlState ?? "?"): \($0.serverMessage ?? "\($0.code)")" } ?? "\(error)"
+        _ = try? await client.query("""
+            UPDATE dibao.projection_checkpoints SET last_error = \(summary), last_error_at = now()
+             WHERE name = \(projection.name) AND generation = \(generation)
+            """, logger: logger)
+    }
+
+    /// Catches every projection up, then follows the log live until cancelled. A failing
+    /// projection is retried with back-off; the others keep running.
+    public func runLive(pollInterval: Duration = .milliseconds(500)) async {
+        await withTaskGroup(of: Void.self) { group in
+            for projection in projections {
+                group.addTask { await self.follow(projection, pollInterval: pollInterval) }
+            }
+            await group.waitForAll()
+        }
+    }
+
+    private func follow(_ projection: any Projection, pollInterval: Duration) async {
+        var backoffSeconds = 1
+        while !Task.isCancelled {
+            do {
+                let generation = try await activeGeneration(of: projection)
+                let applied = try await applyNextBatch(projection, generation: generation, limit: batchSizeMax)
+                backoffSeconds = 1
+                if applied < batchSizeMax { await store.wakeUps.wait(timeout: pollInterval) }
+            } catch {
+                if Task.isCancelled { return }
+                try? await Task.sleep(for: .seconds(backoffSeconds))
+                backoffSeconds = min(backoffSeconds * 2, 30)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import DibaoStore
+import Foundation
+import Metrics
+import PostgresNIO
+
+/// Where a projection stands: what `dibao projections status` prints and /metrics exports.
+public struct ProjectionStatus: Sendable, Codable, Equatable {
+    public var name: String
+    public var activeGeneration: Int
+    public var buildingGeneration: Int?
+    /// `transaction_id/global_position` of the last event applied.
+    public var checkpoint: String
+    public var eventsApplied: Int64
+    public var lagEvents: Int64
+    public var lagSeconds: Double
+    public var lastError: String?
+}
+
+extension ProjectionEngine {
+    /// The status of every projection (of its active generation).
+    public func statuses() async throws -> [ProjectionStatus] {
+        var statuses: [ProjectionStatus] = []
+        for projection in projections {
+            let rows = try await client.query("""
+                SELECT p.active_generation, p.building_generation, c.transaction_id::text, c.global_position, c.events_applied, c.last_error
+                  FROM dibao.projections p JOIN dibao.projection_checkpoints c ON c.name = p.name AND c.generation = p.active_generation
+                 WHERE p.name = \(projection.name)
+                """, logger: logger)
+            for try await (active, building, transactionId, position, applied, lastError) in rows.decode((Int, Int?, String, Int64, Int64, String?).self) {
+                let checkpoint = GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
+                let backlog = try await store.backlog(after: checkpoint, category: projection.category)
+                let lagSeconds = backlog.oldest.map { max(0, Date().timeIntervalSince($0)) } ?? 0
+                statuses.append(ProjectionStatus(name: projection.name, activeGeneration: active, buildingGeneration: building,
+                                                 checkpoint: checkpoint.description, eventsApplied: applied, lagEvents: backlog.events,
+                                                 lagSeconds: lagSeconds, lastError: lastError))
+            }
+        }
+        return statuses
+    }
+
+    /// Publishes the statuses as gauges (`dibao_projection_lag_events{projection=…}` and friends).
+    public func publishMetrics() async throws -> [ProjectionStatus] {
+        let statuses = try await statuses()
+        for status in statuses {
+            let dimensions = [("projection", status.name)]
+            Gauge(label: "dibao_projection_lag_events", dimensions: dimensions).record(status.lagEvents)
+            Gauge(label: "dibao_projection_lag_seconds", dimensions: dimensions).record(status.lagSeconds)
+            Gauge(label: "dibao_projection_events_applied", dimensions: dimensions).record(status.eventsApplied)
+            Gauge(label: "dibao_projection_failing", dimensions: dimensions).record(status.lastError == nil ? 0 : 1)
+        }
+        return statuses
+    }
+}

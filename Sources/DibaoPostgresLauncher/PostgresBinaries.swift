@@ -1,0 +1,33 @@
+import Foundation
+
+/// Where `initdb` and `pg_ctl` are: on PATH, else the newest /usr/lib/postgresql/*/bin.
+public struct PostgresBinaries: Sendable {
+    public let directory: String
+
+    public func path(_ name: String) -> String { directory + "/" + name }
+
+    /// The binaries, or an error that says exactly how to install them.
+    public static func locate() throws -> PostgresBinaries {
+        let fileManager = FileManager.default
+        let pathDirectories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for directory in pathDirectories where fileManager.isExecutableFile(atPath: directory + "/initdb") && fileManager.isExecutableFile(atPath: directory + "/pg_ctl") {
+            return PostgresBinaries(directory: directory)
+        }
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
+        for version in versions where fileManager.isExecutableFile(atPath: "\(root)/\(version)/bin/initdb") {
+            return PostgresBinaries(directory: "\(root)/\(version)/bin")
+        }
+        throw LauncherError("""
+            No PostgreSQL server binaries (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql/*/bin.
+            Install them with:  sudo apt-get update && sudo apt-get install -y postgresql
+            (or run ./Deploy/bootstrap.sh), or set DIBAO_DATABASE_URL to use an existing server.
+            """)
+    }
+}
+
+/// A launcher step that failed, with what to do about it.
+public struct LauncherError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

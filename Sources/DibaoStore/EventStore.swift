@@ -1,0 +1,61 @@
+import DibaoEvents
+import Logging
+import Metrics
+import PostgresNIO
+
+/// The append-only log in PostgreSQL (`dibao.events`). Appends are atomic per stream, checked
+/// against an expected version and exactly idempotent per command id; global reads never skip
+/// an event. The `PostgresClient` must be running (`client.run()`) before any call.
+public final class EventStore: Sendable {
+    public let client: PostgresClient
+    public let catalogue: EventCatalogue
+    let logger: Logger
+    /// Wakes live subscribers after appends (coalesced NOTIFY) and relays NOTIFY from others.
+    public let wakeUps: WakeUps
+
+    let appendedEvents = Counter(label: "dibao_appended_events_total")
+    let appends = Counter(label: "dibao_appends_total")
+    let conflicts = Counter(label: "dibao_append_conflicts_total")
+    let idempotentReplays = Counter(label: "dibao_append_idempotent_replays_total")
+
+    public init(client: PostgresClient, catalogue: EventCatalogue, logger: Logger) {
+        self.client = client
+        self.catalogue = catalogue
+        self.logger = logger
+        self.wakeUps = WakeUps(client: client, logger: logger)
+    }
+
+    /// The version of the stream's last event, 0 if it has none.
+    public func streamVersion(_ stream: StreamName) async throws -> Int64 {
+        try await translatingErrors {
+            let rows = try await client.query(
+                "SELECT coalesce(max(stream_version), 0) FROM dibao.events WHERE stream_id = \(stream.rawValue)", logger: logger)
+            for try await version in rows.decode(Int64.self) { return version }
+            return 0
+        }
+    }
+
+    /// Runs `body`, turning database failures into `StoreError.unavailable` (the one boundary
+    /// where PostgreSQL errors are translated; their text goes to the log, not to callers).
+    func translatingErrors<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as EventValidationError {
+            throw StoreError.invalid(error)
+        } catch let error as JSONParseError {
+            throw StoreError.invalid(.invalid(field: error.path, reason: error.reason))
+        } catch {
+            logger.error("database operation failed", metadata: ["error": "\(String(reflecting: error))"])
+            throw StoreError.unavailable(detail: Self.summary(of: error))
+        }
+    }
+
+    static func summary(of error: any Error) -> String {
+        if let error = error as? PSQLError {
+            return "\(error.code)" + (error.sqlState.map { " (SQLSTATE \($0))" } ?? "")
+        }
+        return String(describing: type(of: error))
+    }
+}

@@ -1,0 +1,109 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// Live wake-ups for subscribers. Appends do not NOTIFY inside their own transaction — in
+/// PostgreSQL a notifying commit takes a database-wide lock and would serialise every writer —
+/// so each process coalesces its appends into at most one `NOTIFY dibao_events` per interval,
+/// and `run()` LISTENs on a leased connection to relay other processes' notifications.
+/// Subscribers also poll, so a lost notification only delays them (docs/internals/reading.md).
+public final class WakeUps: Sendable {
+    public static let channel = "dibao_events"
+
+    private let client: PostgresClient
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    private struct State {
+        var appendedSinceNotify = false
+        var generation: UInt64 = 0
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Called after a successful append in this process: wakes local waiters at once, and marks
+    /// that other processes should be notified.
+    public func signalAppended() {
+        state.withLock { $0.appendedSinceNotify = true }
+        wakeAll()
+    }
+
+    /// Suspends until the next wake-up or until `timeout` passes, whichever is first.
+    public func wait(timeout: Duration) async {
+        let id = state.withLock { state -> UInt64 in state.nextWaiter += 1; return state.nextWaiter }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    self.state.withLock { $0.waiters[id] = continuation }
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                self.resume(id)
+            }
+            await group.next()
+            self.resume(id)
+            group.cancelAll()
+        }
+    }
+
+    private func resume(_ id: UInt64) {
+        let continuation = state.withLock { $0.waiters.removeValue(forKey: id) }
+        continuation?.resume()
+    }
+
+    private func wakeAll() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            let waiting = Array(state.waiters.values)
+            state.waiters.removeAll()
+            return waiting
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Sends coalesced NOTIFYs and relays received ones until cancelled.
+    public func run(notifyInterval: Duration = .milliseconds(20)) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.notifyLoop(interval: notifyInterval) }
+            group.addTask { await self.listenLoop() }
+            await group.waitForAll()
+        }
+    }
+
+    private func notifyLoop(interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let due = state.withLock { state -> Bool in
+                defer { state.appendedSinceNotify = false }
+                return state.appendedSinceNotify
+            }
+            guard due else { continue }
+            do {
+                try await client.query("SELECT pg_notify(\(Self.channel), '')", logger: logger)
+            } catch {
+                logger.debug("notify failed; subscribers fall back to polling", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func listenLoop() async {
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    try await connection.listen(on: Self.channel) { notifications in
+                        for try await _ in notifications { self.wakeAll() }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                logger.debug("listen failed; retrying, subscribers poll meanwhile", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import DibaoPostgresLauncher
+import DibaoStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The server the command works on: the one in DIBAO_DATABASE_URL, or the embedded cluster
+/// under $DIBAO_HOME/pg (started if needed, and stopped again by whoever started it).
+struct Database: Sendable {
+    /// The owner role: runs migrations.
+    let owner: DatabaseConfiguration
+    /// The role the service works as.
+    let app: DatabaseConfiguration
+    /// Set when this process started the embedded cluster.
+    let startedLauncher: PostgresLauncher?
+
+    static let embeddedDatabase = "dibao"
+
+    static func open(_ settings: Settings, logger: Logger) async throws -> Database {
+        if let url = settings.databaseURL {
+            let owner = try DatabaseConfiguration(url: url)
+            return Database(owner: owner, app: owner.asRole("dibao_app", password: settings.appPassword), startedLauncher: nil)
+        }
+        let launcher = PostgresLauncher(home: settings.home + "/pg")
+        let wasRunning = launcher.isRunning
+        logger.info("using the embedded PostgreSQL cluster", metadata: ["home": "\(launcher.home)"])
+        try launcher.start()
+        let maintenance = DatabaseConfiguration(endpoint: .unixSocket(directory: launcher.socketDirectory, port: launcher.port),
+                                                username: PostgresLauncher.superuser, database: "postgres")
+        try await createDatabaseIfMissing(embeddedDatabase, on: maintenance, logger: logger)
+        let owner = maintenance.withDatabase(embeddedDatabase)
+        return Database(owner: owner, app: owner.asRole("dibao_app", password: nil), startedLauncher: wasRunning ? nil : launcher)
+    }
+
+    /// Stops the embedded cluster if this process started it.
+    func close(logger: Logger) {
+        guard let startedLauncher else { return }
+        do { try startedLauncher.stop(); logger.info("stopped the embedded PostgreSQL cluster") } catch { logger.error("\(error)") }
+    }
+
+    static func createDatabaseIfMissing(_ name: String, on maintenance: DatabaseConfiguration, logger: Logger) async throws {
+        try await withClient(maintenance, logger: logger) { client in
+            let exists = try await client.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: logger).decode(Int.self).first { _ in true } != nil
+            if !exists { try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger) }
+        }
+    }
+}
+
+/// Runs `body` with a running client, shutting it down afterwards.
+func withClient<Result: Sendable>(
+    _ configuration: DatabaseConfiguration, connectionsMax: Int = 20, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
+) async throws -> Result {
+    let client = PostgresClient(configuration: configuration.clientConfiguration(connectionsMax: connectionsMax), backgroundLogger: logger)
+    return try await withThrowingTaskGroup(of: Result?.self) { group in
+        group.addTask { await client.run(); return nil }
+        defer { group.cancelAll() }
+        return try await body(client)
+    }
+}

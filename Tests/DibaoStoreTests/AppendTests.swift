@@ -1,0 +1,170 @@
+import DibaoEvents
+import DibaoStore
+import DibaoTestSupport
+import Foundation
+import Testing
+
+@Suite("Appending: atomic, versioned, exactly idempotent", .tags(.postgres))
+struct AppendTests {
+    let database: TestDatabase
+
+    init() async throws { database = try await TestCluster.shared.freshDatabase("append") }
+
+    @Test("A new stream takes versions 1…n, each event chained to the previous by hash")
+    func appendsNewStream() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let result = try await Fixtures.append(store, stream, [Fixtures.thing(1), Fixtures.thing(2), Fixtures.thing(3)], expected: .noStream)
+            #expect(result.firstVersion == 1 && result.lastVersion == 3 && !result.replayed)
+            #expect(result.lastPosition - result.firstPosition == 2)
+            let events = try await store.readStream(stream)
+            #expect(events.map(\.streamVersion) == [1, 2, 3])
+            #expect(events[0].previousHash == HashChain.genesis)
+            #expect(events[1].previousHash == events[0].hash && events[2].previousHash == events[1].hash)
+            for event in events { #expect(try event.hashIsIntact()) }
+        }
+    }
+
+    @Test("A wrong expected version names stream, expected and actual, and writes nothing")
+    func wrongExpectedVersion() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(1), Fixtures.thing(2)], expected: .noStream)
+            await #expect(throws: StoreError.wrongExpectedVersion(stream: stream.rawValue, expected: .exactly(1), actual: 2)) {
+                try await Fixtures.append(store, stream, [Fixtures.thing(3)], expected: .exactly(1))
+            }
+            await #expect(throws: StoreError.wrongExpectedVersion(stream: stream.rawValue, expected: .noStream, actual: 2)) {
+                try await Fixtures.append(store, stream, [Fixtures.thing(3)], expected: .noStream)
+            }
+            let error = StoreError.wrongExpectedVersion(stream: stream.rawValue, expected: .exactly(1), actual: 2)
+            #expect(error.description == "wrong expected version for stream \(stream.rawValue): expected 1, actual 2")
+            #expect(try await store.streamVersion(stream) == 2)
+            let next = try await Fixtures.append(store, stream, [Fixtures.thing(3)], expected: .exactly(2))
+            #expect(next.firstVersion == 3)
+        }
+    }
+
+    @Test("The same command id with the same content returns the original result and writes nothing")
+    func idempotentRetry() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let request = AppendRequest(stream: stream, expectedVersion: .noStream, commandId: UUID(), metadata: Fixtures.metadata(),
+                                        events: [Fixtures.thing(1), Fixtures.thing(2)])
+            let first = try await store.append(request)
+            let second = try await store.append(request)
+            #expect(!first.replayed && second.replayed)
+            #expect(first.firstPosition == second.firstPosition && first.lastVersion == second.lastVersion)
+            #expect(try await store.readStream(stream).count == 2)
+        }
+    }
+
+    @Test("The same command id with different content is refused and writes nothing")
+    func commandIdReuse() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let commandId = UUID()
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(1)], commandId: commandId)
+            await #expect(throws: StoreError.commandIdReused(commandId: commandId)) {
+                try await Fixtures.append(store, stream, [Fixtures.thing(99)], commandId: commandId)
+            }
+            let other = Fixtures.uniqueStream()
+            await #expect(throws: StoreError.commandIdReused(commandId: commandId)) {
+                try await Fixtures.append(store, other, [Fixtures.thing(1)], commandId: commandId)
+            }
+            #expect(try await store.readStream(stream).count == 1)
+            #expect(try await store.streamVersion(other) == 0)
+        }
+    }
+
+    @Test("Concurrent retries of one command write its events exactly once", arguments: [ExpectedVersion.any, .noStream])
+    func concurrentRetries(expected: ExpectedVersion) async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let request = AppendRequest(stream: stream, expectedVersion: expected, commandId: UUID(), metadata: Fixtures.metadata(),
+                                        events: [Fixtures.thing(1), Fixtures.thing(2)])
+            let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
+                for _ in 0..<16 { group.addTask { try await store.append(request) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.filter { !$0.replayed }.count == 1)
+            #expect(Set(results.map(\.firstPosition)).count == 1)
+            #expect(try await store.readStream(stream).map(\.streamVersion) == [1, 2])
+        }
+    }
+
+    @Test("Concurrent writers with 'any' all land, with contiguous versions and an intact chain")
+    func concurrentAnyWriters() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<20 { group.addTask { _ = try await Fixtures.append(store, stream, [Fixtures.thing(Int64(n))]) } }
+                try await group.waitForAll()
+            }
+            let events = try await store.readStream(stream)
+            #expect(events.map(\.streamVersion) == Array(1...20))
+            #expect(Set(events.compactMap { try? $0.dataJSON()["n"]?.integerValue }) == Set(0..<20))
+            for (previous, event) in zip(events, events.dropFirst()) { #expect(event.previousHash == previous.hash) }
+        }
+    }
+
+    @Test("Of concurrent writers expecting the same version exactly one wins; the others get a conflict")
+    func concurrentExactWriters() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(0)], expected: .noStream)
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for n in 1...8 {
+                    group.addTask {
+                        do { _ = try await Fixtures.append(store, stream, [Fixtures.thing(Int64(n))], expected: .exactly(1)); return true }
+                        catch StoreError.wrongExpectedVersion(_, .exactly(1), 2) { return false }
+                        catch { Issue.record("unexpected \(error)"); return false }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.streamVersion(stream) == 2)
+        }
+    }
+
+    @Test("Unknown types, malformed data, oversized payloads and empty appends are refused, naming the field")
+    func invalidAppends() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let date = try BusinessDate("2024-03-01")
+            await #expect(throws: StoreError.invalid(.unknownEventType("NoSuchThing", schemaVersion: 1))) {
+                try await Fixtures.append(store, stream, [ProposedEvent(eventType: "NoSuchThing", schemaVersion: 1, data: ["n": 1], effectiveDate: date)])
+            }
+            await #expect(throws: StoreError.invalid(.unknownEventType("ThingHappened", schemaVersion: 2))) {
+                try await Fixtures.append(store, stream, [ProposedEvent(eventType: "ThingHappened", schemaVersion: 2, data: ["n": 1], effectiveDate: date)])
+            }
+            await #expect(throws: StoreError.invalid(.invalid(field: "events[1].data.n", reason: "required integer"))) {
+                try await Fixtures.append(store, stream, [Fixtures.thing(1), ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: ["n": "one"], effectiveDate: date)])
+            }
+            let huge = JSONValue.string(String(repeating: "x", count: EventCatalogue.dataBytesMax))
+            await #expect(throws: StoreError.invalid(.payloadTooLarge(field: "events[0].data", bytes: EventCatalogue.dataBytesMax + 16, bytesMax: EventCatalogue.dataBytesMax))) {
+                try await Fixtures.append(store, stream, [ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: ["n": 1, "pad": huge], effectiveDate: date)])
+            }
+            await #expect(throws: StoreError.invalid(.invalid(field: "events", reason: "an append needs at least one event"))) {
+                try await Fixtures.append(store, stream, [])
+            }
+            await #expect(throws: StoreError.invalid(.invalid(field: "data", reason: "must be a JSON object"))) {
+                try await Fixtures.append(store, stream, [ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: [1, 2], effectiveDate: date)])
+            }
+            #expect(try await store.streamVersion(stream) == 0)
+        }
+    }
+
+    @Test("Stored data round-trips through jsonb to the same canonical bytes, so hashes stay verifiable")
+    func canonicalRoundTrip() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let data: JSONValue = ["n": 7, "名字": "张三\u{1F600}\"\\\n", "nested": ["z": [1, -2, .null, true], "a": .object([:])], "aa": "", "b": 9_007_199_254_740_993]
+            _ = try await Fixtures.append(store, stream, [ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: data, effectiveDate: try BusinessDate("2024-02-29"))])
+            let event = try #require(try await store.readStream(stream).first)
+            #expect(try event.dataJSON() == data)
+            #expect(try event.hashIsIntact())
+            #expect(event.effectiveDate.description == "2024-02-29")
+        }
+    }
+}

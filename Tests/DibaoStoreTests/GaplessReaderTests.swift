@@ -1,0 +1,159 @@
+import DibaoEvents
+import DibaoStore
+import DibaoTestSupport
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import Testing
+
+/// PostgreSQL hands out positions at insert and makes rows visible at commit, so a reader that
+/// remembers "the last position I saw" skips events whose transaction commits late. These tests
+/// hold append transactions open for seconds while others commit, and prove our reader still
+/// sees every event exactly once, in checkpoint order.
+@Suite("The global reader never skips an event", .tags(.postgres))
+struct GaplessReaderTests {
+    let database: TestDatabase
+
+    init() async throws { database = try await TestCluster.shared.freshDatabase("gapless") }
+
+    func request(_ stream: StreamName, _ n: Int64) -> AppendRequest {
+        AppendRequest(stream: stream, expectedVersion: .any, commandId: UUID(), metadata: Fixtures.metadata(), events: [Fixtures.thing(n)])
+    }
+
+    @Test("A transaction held open shows up as lag, never as a skip")
+    func heldTransactionIsLag() async throws {
+        try await withStore(database) { store in
+            let category = "h" + UUID().uuidString.prefix(8).lowercased()
+            let gate = AsyncGate()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await store.client.withConnection { connection in
+                        try await connection.query("BEGIN", logger: TestLogging.logger)
+                        _ = try await store.append(request(Fixtures.uniqueStream(category), 1), on: connection)
+                        await gate.open("held")
+                        await gate.wait("commit")
+                        try await connection.query("COMMIT", logger: TestLogging.logger)
+                    }
+                }
+                await gate.wait("held")
+                _ = try await store.append(request(Fixtures.uniqueStream(category), 2))
+                #expect(try await store.readAll(after: .start, category: category).isEmpty, "the later commit must wait behind the open transaction")
+                #expect(try await store.backlog(after: .start, category: category).events == 1, "and the wait shows as lag")
+                await gate.open("commit")
+                try await group.waitForAll()
+            }
+            let events = try await store.readAll(after: .start, category: category)
+            #expect(try events.map { try $0.dataJSON()["n"]?.integerValue } == [1, 2])
+        }
+    }
+
+    @Test("Concurrent appenders with transactions held open for seconds: every event exactly once, in checkpoint order")
+    func concurrentAppendersWithHeldTransactions() async throws {
+        try await withStore(database, connectionsMax: 30) { store in
+            let category = "g" + UUID().uuidString.prefix(8).lowercased()
+            let writers = 4, appendsPerWriter = 60, holders = 3
+            let expected = writers * appendsPerWriter + holders
+            let appended = Mutex<Set<UUID>>([])
+            let done = Atomic<Bool>(false)
+
+            let (delivered, naiveMissed) = try await withThrowingTaskGroup(of: ([RecordedEvent], Int)?.self) { group in
+                group.addTask { (try await Self.readEverything(store, category: category, until: done, expected: expected), 0) }
+                group.addTask { (try await [], try await Self.naiveReaderMisses(store, category: category, until: done, expected: expected)) }
+                for holder in 0..<holders {
+                    group.addTask {
+                        try await Task.sleep(for: .milliseconds(100 + 300 * holder))
+                        try await store.client.withConnection { connection in
+                            try await connection.query("BEGIN", logger: TestLogging.logger)
+                            let stream = Fixtures.uniqueStream(category)
+                            let appendRequest = request(stream, Int64(10_000 + holder))
+                            _ = try await store.append(appendRequest, on: connection)
+                            try await Task.sleep(for: .milliseconds(1_500 + 500 * holder))
+                            try await connection.query("COMMIT", logger: TestLogging.logger)
+                            appended.withLock { _ = $0.insert(appendRequest.eventId(at: 0)) }
+                        }
+                        return nil
+                    }
+                }
+                for writer in 0..<writers {
+                    group.addTask {
+                        let streams = (0..<3).map { _ in Fixtures.uniqueStream(category) }
+                        for n in 0..<appendsPerWriter {
+                            let appendRequest = request(streams[n % 3], Int64(writer * 1_000 + n))
+                            _ = try await store.append(appendRequest)
+                            appended.withLock { _ = $0.insert(appendRequest.eventId(at: 0)) }
+                            try await Task.sleep(for: .milliseconds(25))
+                        }
+                        return nil
+                    }
+                }
+                var delivered: [RecordedEvent] = [], naiveMissed = 0
+                for try await outcome in group {
+                    guard let (events, missed) = outcome else { continue }
+                    delivered += events
+                    naiveMissed += missed
+                }
+                return (delivered, naiveMissed)
+            }
+
+            #expect(delivered.count == expected)
+            #expect(Set(delivered.map(\.eventId)) == appended.withLock { $0 }, "every appended event is delivered")
+            #expect(Set(delivered.map(\.eventId)).count == delivered.count, "no event is delivered twice")
+            #expect(zip(delivered, delivered.dropFirst()).allSatisfy { $0.checkpoint < $1.checkpoint }, "checkpoints strictly increase")
+            var lastVersion: [String: Int64] = [:]
+            for event in delivered {
+                #expect(event.streamVersion == (lastVersion[event.streamId] ?? 0) + 1, "each stream arrives in version order")
+                lastVersion[event.streamId] = event.streamVersion
+            }
+            #expect(naiveMissed > 0, "the scenario is real: a last-position reader skipped \(naiveMissed) late commits")
+        }
+    }
+
+    /// Our reader: pages through `readAll` from its checkpoint until `expected` events arrived.
+    static func readEverything(_ store: EventStore, category: String, until done: Atomic<Bool>, expected: Int) async throws -> [RecordedEvent] {
+        var checkpoint = GlobalCheckpoint.start
+        var delivered: [RecordedEvent] = []
+        let deadline = ContinuousClock.now + .seconds(60)
+        while delivered.count < expected, ContinuousClock.now < deadline {
+            let batch = try await store.readAll(after: checkpoint, category: category, limit: 7)
+            if let last = batch.last { checkpoint = last.checkpoint; delivered += batch } else { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        done.store(true, ordering: .relaxed)
+        return delivered
+    }
+
+    /// The broken reader of Marten #3321: remembers the last global position it saw.
+    static func naiveReaderMisses(_ store: EventStore, category: String, until done: Atomic<Bool>, expected: Int) async throws -> Int {
+        var lastPosition: Int64 = 0
+        var seen = 0
+        while true {
+            let rows = try await store.client.query("""
+                SELECT global_position FROM dibao.events WHERE stream_category = \(category) AND global_position > \(lastPosition)
+                 ORDER BY global_position LIMIT 7
+                """, logger: TestLogging.logger)
+            var any = false
+            for try await position in rows.decode(Int64.self) { lastPosition = position; seen += 1; any = true }
+            if !any {
+                if done.load(ordering: .relaxed) { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        return expected - seen
+    }
+}
+
+/// Named one-shot gates for ordering steps across tasks in a test.
+actor AsyncGate {
+    private var opened: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+    func open(_ name: String) {
+        opened.insert(name)
+        for continuation in waiting.removeValue(forKey: name) ?? [] { continuation.resume() }
+    }
+
+    func wait(_ name: String) async {
+        if opened.contains(name) { return }
+        await withCheckedContinuation { waiting[name, default: []].append($0) }
+    }
+}

@@ -1,0 +1,6 @@
+import Testing
+
+extension Tag {
+    /// Needs the test run's PostgreSQL server.
+    @Tag public static var postgres: Self
+}
