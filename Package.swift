@@ -34,6 +34,12 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        // Casework decisions: pure decide/evolve over case and policy streams. No I/O.
+        .target(
+            name: "DibaoCasework",
+            dependencies: ["DibaoEvents"],
+            swiftSettings: swiftSettings
+        ),
         // The append-only log in PostgreSQL: migrations, append, gap-free reads, subscriptions.
         .target(
             name: "DibaoStore",
@@ -114,6 +120,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DibaoCaseworkTests",
+            dependencies: ["DibaoCasework", "DibaoEvents"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DibaoStoreTests",
             dependencies: [
                 "DibaoEvents", "DibaoStore", "DibaoTestSupport",
@@ -126,6 +137,7 @@ let package = Package(
             dependencies: [
                 "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -133,7 +145,9 @@ let package = Package(
             name: "DibaoHTTPTests",
             dependencies: [
                 "DibaoHTTP", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -54,8 +54,8 @@ struct GaplessReaderTests {
             let category = "g" + UUID().uuidString.prefix(8).lowercased()
             let writers = 4, appendsPerWriter = 60, holders = 3
             let expected = writers * appendsPerWriter + holders
-            let appended = Mutex<Set<UUID>>([])
-            let done = Atomic<Bool>(false)
+            let appended = Shared<Set<UUID>>([])
+            let done = Shared(false)
 
             let (delivered, naiveMissed) = try await withThrowingTaskGroup(of: ([RecordedEvent], Int)?.self) { group in
                 group.addTask { (try await Self.readEverything(store, category: category, until: done, expected: expected), 0) }
@@ -110,7 +110,7 @@ struct GaplessReaderTests {
     }
 
     /// Our reader: pages through `readAll` from its checkpoint until `expected` events arrived.
-    static func readEverything(_ store: EventStore, category: String, until done: Atomic<Bool>, expected: Int) async throws -> [RecordedEvent] {
+    static func readEverything(_ store: EventStore, category: String, until done: Shared<Bool>, expected: Int) async throws -> [RecordedEvent] {
         var checkpoint = GlobalCheckpoint.start
         var delivered: [RecordedEvent] = []
         let deadline = ContinuousClock.now + .seconds(60)
@@ -118,12 +118,12 @@ struct GaplessReaderTests {
             let batch = try await store.readAll(after: checkpoint, category: category, limit: 7)
             if let last = batch.last { checkpoint = last.checkpoint; delivered += batch } else { try await Task.sleep(for: .milliseconds(10)) }
         }
-        done.store(true, ordering: .relaxed)
+        done.value = true
         return delivered
     }
 
     /// The broken reader of Marten #3321: remembers the last global position it saw.
-    static func naiveReaderMisses(_ store: EventStore, category: String, until done: Atomic<Bool>, expected: Int) async throws -> Int {
+    static func naiveReaderMisses(_ store: EventStore, category: String, until done: Shared<Bool>, expected: Int) async throws -> Int {
         var lastPosition: Int64 = 0
         var seen = 0
         while true {
@@ -134,7 +134,7 @@ struct GaplessReaderTests {
             var any = false
             for try await position in rows.decode(Int64.self) { lastPosition = position; seen += 1; any = true }
             if !any {
-                if done.load(ordering: .relaxed) { break }
+                if done.value { break }
                 try await Task.sleep(for: .milliseconds(10))
             }
         }

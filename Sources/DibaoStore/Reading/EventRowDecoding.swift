@@ -23,3 +23,8 @@ enum EventRowDecoding {
         return events
     }
 }
+
+extension EventStore {
+    /// The column list every reader selects (for baselines that must read the same bytes).
+    public static var eventColumns: String { EventRowDecoding.columns }
+}

@@ -7,6 +7,12 @@ public struct Migration: Sendable, Equatable {
     public let name: String
     public let sql: String
 
+    public init(number: Int, name: String, sql: String) {
+        self.number = number
+        self.name = name
+        self.sql = sql
+    }
+
     /// SHA-256 of the file, recorded when applied; a changed file is refused.
     public var checksum: String {
         SHA256.hash(data: Array(sql.utf8)).map { String(format: "%02x", $0) }.joined()

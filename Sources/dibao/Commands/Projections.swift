@@ -56,8 +56,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
 
 /// Opens the database as the service would and hands over a registered engine.
 func withEngine<Result: Sendable>(_ body: @Sendable (ProjectionEngine) async throws -> Result) async throws -> Result {
-    var logger = Logger(label: "dibao")
-    logger.logLevel = .warning
+    let logger = quietLogger("dibao")
     let settings = try Settings.fromEnvironment()
     let database = try await Database.open(settings, logger: logger)
     defer { database.close(logger: logger) }

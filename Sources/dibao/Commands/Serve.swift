@@ -6,6 +6,7 @@ import DibaoStore
 import Hummingbird
 import Logging
 import Metrics
+import PostgresNIO
 import Prometheus
 import ServiceLifecycle
 

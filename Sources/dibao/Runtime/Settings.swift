@@ -1,5 +1,6 @@
 import DibaoStore
 import Foundation
+import Logging
 
 /// The service's configuration, read from the environment once.
 struct Settings: Sendable {
@@ -20,4 +21,11 @@ struct Settings: Sendable {
                         appPassword: environment["DIBAO_APP_PASSWORD"], httpPort: port,
                         home: URL(fileURLWithPath: absoluteHome).standardizedFileURL.path)
     }
+}
+
+/// A logger that only speaks up for warnings and errors (for commands whose output is the point).
+func quietLogger(_ label: String) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = .warning
+    return logger
 }
