@@ -122,6 +122,7 @@ let package = Package(
         .testTarget(
             name: "DibaoCaseworkTests",
             dependencies: ["DibaoCasework", "DibaoEvents"],
+            resources: [.copy("Samples")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -4,6 +4,7 @@ public enum LedgerCatalogue {
     public static func make() -> EventCatalogue {
         var catalogue = EventCatalogue()
         catalogue.register(LedgerNoteRecorded.eventType, schemaVersion: LedgerNoteRecorded.schemaVersion, validator: LedgerNoteRecorded.validate)
+        CaseworkEventTypes.register(into: &catalogue)
         return catalogue
     }
 }

@@ -129,10 +129,11 @@ public final class ProjectionEngine: Sendable {
         var backoffSeconds = 1
         while !Task.isCancelled {
             do {
+                let wakeUpGeneration = store.wakeUps.generation
                 let generation = try await activeGeneration(of: projection)
                 let applied = try await applyNextBatch(projection, generation: generation, limit: batchSizeMax)
                 backoffSeconds = 1
-                if applied < batchSizeMax { await store.wakeUps.wait(timeout: pollInterval) }
+                if applied < batchSizeMax { await store.wakeUps.wait(timeout: pollInterval, since: wakeUpGeneration) }
             } catch {
                 if Task.isCancelled { return }
                 try? await Task.sleep(for: .seconds(backoffSeconds))

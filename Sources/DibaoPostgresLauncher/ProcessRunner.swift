@@ -27,26 +27,40 @@ struct ProcessRunner: Sendable {
     }
 
     /// Runs the tool; throws with its output when it exits non-zero.
+    ///
+    /// Spawns with `posix_spawn` and waits with `waitpid`, output to a temporary file: Foundation's
+    /// `Process.waitUntilExit` was seen to hang for ever here after the child had exited (when
+    /// called from a Swift-concurrency thread), and a pipe would be held open by a daemon.
     @discardableResult
     func run(_ executable: String, _ arguments: [String], what: String) throws -> String {
-        let process = Process()
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
+        // `cd /tmp` first: initdb fails when it cannot read the caller's working directory.
+        let command = ["/bin/sh", "-c", "cd /tmp && exec \"$@\"", "sh", executable] + arguments
+        let argv = (user.map { ["/usr/sbin/runuser", "-u", $0, "--"] } ?? []) + command
+        let outputPath = "/tmp/dibao-launcher-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else {
+            throw LauncherError("\(what) failed: cannot start \(argv[0]): \(String(cString: strerror(spawned)))")
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw LauncherError("\(what) failed (exit \(process.terminationStatus)): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw LauncherError("\(what) failed: waitpid: \(String(cString: strerror(errno)))") }
+        }
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = status & 0x7F == 0
+        let exitCode = (status >> 8) & 0xFF
+        guard exited, exitCode == 0 else {
+            let how = exited ? "exit \(exitCode)" : "signal \(status & 0x7F)"
+            throw LauncherError("\(what) failed (\(how)): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return text
     }

@@ -11,35 +11,56 @@ public actor TestCluster {
     public static let shared = TestCluster()
 
     private var maintenance: DatabaseConfiguration?
-    private var templateMigrated = false
+    /// Migrates the template once; every caller awaits the same task (the actor is reentrant
+    /// at each `await`, so a flag would let two suites build the template at once).
+    private var templateReady: Task<Void, any Error>?
     private var databasesCreated = 0
     private static let template = "dibao_test_template"
 
     /// A new database, migrated, named after `label`: as the owner and as `dibao_app`.
     public func freshDatabase(_ label: String) async throws -> TestDatabase {
-        let maintenance = try await startedMaintenance()
-        let logger = TestLogging.logger
-        if !templateMigrated {
-            try await withRunningClient(maintenance, logger: logger) { client in
-                try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(Self.template)"), logger: logger)
-                try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.template)"), logger: logger)
-            }
-            try await withRunningClient(maintenance.withDatabase(Self.template), logger: logger) { client in
-                try await Migrator().migrate(client, logger: logger)
-            }
-            templateMigrated = true
+        do {
+            return try await createFreshDatabase(label)
+        } catch let error as PSQLError {
+            throw TestClusterError("creating a test database failed: \(error.serverMessage ?? String(reflecting: error))")
         }
+    }
+
+    private func createFreshDatabase(_ label: String) async throws -> TestDatabase {
+        let maintenance = try startedMaintenance()
+        let logger = TestLogging.logger
+        if templateReady == nil {
+            templateReady = Task {
+                try await withRunningClient(maintenance, logger: logger) { client in
+                    try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(Self.template)"), logger: logger)
+                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.template)"), logger: logger)
+                }
+                try await withRunningClient(maintenance.withDatabase(Self.template), logger: logger) { client in
+                    try await Migrator().migrate(client, logger: logger)
+                }
+            }
+        }
+        try await templateReady!.value
         databasesCreated += 1
         let safeLabel = label.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(30)
         let name = "t\(ProcessInfo.processInfo.processIdentifier)_\(databasesCreated)_\(safeLabel)"
         try await withRunningClient(maintenance, logger: logger) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.template)"), logger: logger)
+            // The migrating session may still be closing; PostgreSQL refuses to copy a template
+            // someone is connected to, so wait for it briefly.
+            for attempt in 1... {
+                do {
+                    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.template)"), logger: logger)
+                    return
+                } catch let error as PSQLError where error.sqlState == "55006" && attempt < 100 {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
         }
         let owner = maintenance.withDatabase(name)
         return TestDatabase(owner: owner, app: owner.asRole("dibao_app", password: nil), maintenance: maintenance)
     }
 
-    private func startedMaintenance() async throws -> DatabaseConfiguration {
+    private func startedMaintenance() throws -> DatabaseConfiguration {
         if let maintenance { return maintenance }
         let configuration: DatabaseConfiguration
         if let url = ProcessInfo.processInfo.environment["DIBAO_TEST_DATABASE_URL"], !url.isEmpty {
@@ -98,4 +119,10 @@ public func withRunningClient<Result: Sendable>(
         defer { group.cancelAll() }
         return try await body(client)
     }
+}
+
+/// A test-server step that failed, with the server's message (PSQLError hides it by default).
+public struct TestClusterError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -21,6 +21,8 @@ public struct Migrator: Sendable {
     public enum Failure: Error, CustomStringConvertible, Sendable {
         case changedAfterApplied(name: String, recorded: String, current: String)
         case unknownToThisBuild(number: Int, name: String)
+        /// The server refused the migration's SQL; nothing of this run was applied.
+        case failed(name: String, message: String)
 
         public var description: String {
             switch self {
@@ -28,6 +30,8 @@ public struct Migrator: Sendable {
                 return "migration \(name) was changed after it was applied (recorded sha256 \(recorded.prefix(12))…, file now \(current.prefix(12))…); migrations are append-only: restore the file and add a new numbered migration instead"
             case .unknownToThisBuild(let number, let name):
                 return "the database has migration \(number) (\(name)) that this build does not know; run a newer dibao"
+            case .failed(let name, let message):
+                return "migration \(name) failed, nothing was applied: \(message)"
             }
         }
     }
@@ -51,7 +55,11 @@ public struct Migrator: Sendable {
             try verify(recorded)
             var report = Report(applied: [], alreadyApplied: recorded.count)
             for migration in migrations where recorded[migration.number] == nil {
-                try await connection.query(PostgresQuery(unsafeSQL: migration.sql), logger: logger)
+                do {
+                    try await connection.query(PostgresQuery(unsafeSQL: migration.sql), logger: logger)
+                } catch let error as PSQLError {
+                    throw Failure.failed(name: migration.name, message: error.serverMessage ?? "\(error.code)")
+                }
                 try await connection.query(
                     "INSERT INTO dibao.schema_migrations (number, name, checksum) VALUES (\(migration.number), \(migration.name), \(migration.checksum))",
                     logger: logger)

@@ -12,13 +12,14 @@ extension EventStore {
                 var position = SubscriptionPosition(checkpoint: checkpoint)
                 do {
                     while !Task.isCancelled {
+                        let generation = wakeUps.generation
                         let batch = try await readAll(after: position.checkpoint, category: category, limit: batchSizeMax)
                         switch position.advance(by: batch, batchSizeMax: batchSizeMax) {
                         case .deliver(let events, let caughtUp):
                             continuation.yield(events)
-                            if caughtUp { await wakeUps.wait(timeout: pollInterval) }
+                            if caughtUp { await wakeUps.wait(timeout: pollInterval, since: generation) }
                         case .wait:
-                            await wakeUps.wait(timeout: pollInterval)
+                            await wakeUps.wait(timeout: pollInterval, since: generation)
                         }
                     }
                     continuation.finish()

@@ -33,13 +33,23 @@ public final class WakeUps: Sendable {
         wakeAll()
     }
 
-    /// Suspends until the next wake-up or until `timeout` passes, whichever is first.
-    public func wait(timeout: Duration) async {
+    /// Counts wake-ups. A reader takes it before reading and passes it to `wait`, so a wake-up
+    /// that arrives between its read and its wait is not lost.
+    public var generation: UInt64 { state.withLock { $0.generation } }
+
+    /// Suspends until a wake-up later than `generation`, or until `timeout` passes, whichever
+    /// is first; returns at once if one has already happened.
+    public func wait(timeout: Duration, since generation: UInt64? = nil) async {
         let id = state.withLock { state -> UInt64 in state.nextWaiter += 1; return state.nextWaiter }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await withCheckedContinuation { continuation in
-                    self.state.withLock { $0.waiters[id] = continuation }
+                    let alreadyWoken = self.state.withLock { state -> Bool in
+                        if let generation, state.generation != generation { return true }
+                        state.waiters[id] = continuation
+                        return false
+                    }
+                    if alreadyWoken { continuation.resume() }
                 }
             }
             group.addTask {
@@ -59,6 +69,7 @@ public final class WakeUps: Sendable {
 
     private func wakeAll() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.generation &+= 1
             let waiting = Array(state.waiters.values)
             state.waiters.removeAll()
             return waiting
