@@ -45,3 +45,16 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }
+
+extension JSONValue {
+    /// Whether any string (or member name) holds U+0000, which PostgreSQL's jsonb cannot store.
+    /// The strict parser already refuses it in text; values built in Swift are checked here.
+    public var containsNULCharacter: Bool {
+        switch self {
+        case .string(let text): return text.utf8.contains(0)
+        case .array(let elements): return elements.contains { $0.containsNULCharacter }
+        case .object(let members): return members.contains { $0.key.utf8.contains(0) || $0.value.containsNULCharacter }
+        case .integer, .bool, .null: return false
+        }
+    }
+}

@@ -41,6 +41,7 @@ public struct EventCatalogue: Sendable {
         guard case .object = event.data else { throw .invalid(field: "data", reason: "must be a JSON object") }
         let size = CanonicalJSON.bytes(event.data).count
         guard size <= Self.dataBytesMax else { throw .payloadTooLarge(field: "data", bytes: size, bytesMax: Self.dataBytesMax) }
+        guard !event.data.containsNULCharacter else { throw .invalid(field: "data", reason: "the NUL character (U+0000) is not allowed") }
         try validator(event.data)
     }
 
@@ -48,5 +49,6 @@ public struct EventCatalogue: Sendable {
     public static func validate(_ metadata: EventMetadata) throws(EventValidationError) {
         let size = CanonicalJSON.bytes(metadata.json).count
         guard size <= metadataBytesMax else { throw .payloadTooLarge(field: "metadata", bytes: size, bytesMax: metadataBytesMax) }
+        guard !metadata.json.containsNULCharacter else { throw .invalid(field: "metadata", reason: "the NUL character (U+0000) is not allowed") }
     }
 }

@@ -38,9 +38,14 @@ struct AppendOnlyTests {
         #expect(try await sqlState("SELECT count(*) FROM dibao.events", as: owner) == nil)
     }
 
-    @Test("dibao_app may only INSERT and SELECT on the log")
+    @Test("dibao_app reads the log and appends only through dibao.append_events")
     func appGrants() async throws {
         #expect(try await sqlState("SELECT count(*) FROM dibao.events", as: "dibao_app") == nil)
+        #expect(try await sqlState("SELECT count(*) FROM dibao.schema_migrations", as: "dibao_app") == nil)
+        #expect(try await sqlState("""
+            INSERT INTO dibao.events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id, effective_date, hash, previous_hash)
+            VALUES ('1', 'x-1', 1, gen_random_uuid(), 'T', 1, '{}', '{}', gen_random_uuid(), '2024-01-01', sha256(''), sha256(''))
+            """, as: "dibao_app") == "42501", "a direct INSERT could forge transaction_id or recorded_at")
         #expect(try await sqlState("UPDATE dibao.events SET event_type = 'Forged'", as: "dibao_app") == "42501")
         #expect(try await sqlState("DELETE FROM dibao.events", as: "dibao_app") == "42501")
         #expect(try await sqlState("TRUNCATE dibao.events", as: "dibao_app") == "42501")

@@ -148,8 +148,11 @@ struct AppendTests {
             await #expect(throws: StoreError.invalid(.invalid(field: "events", reason: "an append needs at least one event"))) {
                 try await Fixtures.append(store, stream, [])
             }
-            await #expect(throws: StoreError.invalid(.invalid(field: "data", reason: "must be a JSON object"))) {
+            await #expect(throws: StoreError.invalid(.invalid(field: "events[0].data", reason: "must be a JSON object"))) {
                 try await Fixtures.append(store, stream, [ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: [1, 2], effectiveDate: date)])
+            }
+            await #expect(throws: StoreError.invalid(.invalid(field: "events[0].data", reason: "the NUL character (U+0000) is not allowed"))) {
+                try await Fixtures.append(store, stream, [ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: ["n": 1, "s": "a\u{0}b"], effectiveDate: date)])
             }
             #expect(try await store.streamVersion(stream) == 0)
         }

@@ -43,7 +43,7 @@ struct GaplessReaderTests {
                 await gate.open("commit")
                 try await group.waitForAll()
             }
-            let events = try await store.readAll(after: .start, category: category)
+            let events = try await Self.readUntil(count: 2, store, category: category)
             #expect(try events.map { try $0.dataJSON()["n"]?.integerValue } == [1, 2])
         }
     }
@@ -103,6 +103,13 @@ struct GaplessReaderTests {
                 let missing = all.filter { !deliveredIds.contains($0.eventId) }.prefix(10).map { "\($0.checkpoint) \($0.streamId) v\($0.streamVersion)" }
                 Issue.record("missing (first 10): \(missing); last delivered: \(delivered.last.map { "\($0.checkpoint)" } ?? "-"); visible now: \(all.count)")
             }
+            if delivered.count != expected {
+                // Say which events were not delivered and where the reader was, so a failure is diagnosable.
+                let all = try await store.readAll(after: .start, category: category, limit: 10_000)
+                let deliveredIds = Set(delivered.map(\.eventId))
+                let missing = all.filter { !deliveredIds.contains($0.eventId) }.prefix(10).map { "\($0.checkpoint) \($0.streamId) v\($0.streamVersion)" }
+                Issue.record("missing (first 10): \(missing); last delivered: \(delivered.last.map { "\($0.checkpoint)" } ?? "-"); visible now: \(all.count)")
+            }
             #expect(delivered.count == expected)
             #expect(Set(delivered.map(\.eventId)) == appended.withLock { $0 }, "every appended event is delivered")
             #expect(Set(delivered.map(\.eventId)).count == delivered.count, "no event is delivered twice")
@@ -113,6 +120,17 @@ struct GaplessReaderTests {
                 lastVersion[event.streamId] = event.streamVersion
             }
             #expect(naiveMissed > 0, "the scenario is real: a last-position reader skipped \(naiveMissed) late commits")
+        }
+    }
+
+    /// Reads from the start until `count` events are visible (the horizon is cluster-wide: a
+    /// transaction held open in another test's database delays, never hides, these events).
+    static func readUntil(count: Int, _ store: EventStore, category: String) async throws -> [RecordedEvent] {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            let events = try await store.readAll(after: .start, category: category)
+            if events.count >= count || ContinuousClock.now > deadline { return events }
+            try await Task.sleep(for: .milliseconds(20))
         }
     }
 

@@ -42,4 +42,16 @@ struct MigrationTests {
             }
         }
     }
+
+    @Test("The service role can tell whether the schema is current (what GET /ready asks)")
+    func appRoleSeesMigrations() async throws {
+        let database = try await TestCluster.shared.freshDatabase("migrationsapp")
+        let migrator = try Migrator()
+        let (current, behind) = try await withRunningClient(database.app) { client in
+            (try await migrator.isCurrent(client, logger: TestLogging.logger),
+             try await Migrator(migrations: Array(migrator.migrations.dropLast())).isCurrent(client, logger: TestLogging.logger))
+        }
+        #expect(current)
+        #expect(!behind, "a build that does not know the last migration is not current")
+    }
 }

@@ -4,9 +4,14 @@ import PostgresNIO
 
 /// The one column list every reader selects, and its decoding into `RecordedEvent`.
 enum EventRowDecoding {
+    /// Converted columns get names of their own: an output column called `transaction_id`
+    /// would capture `ORDER BY transaction_id` (SQL resolves ORDER BY names against the output
+    /// first) and sort xids as text, "1000" before "867". The date is formatted explicitly so
+    /// the server's DateStyle cannot change it.
     static let columns = """
-        global_position, transaction_id::text, stream_id, stream_version, event_id, event_type, schema_version, \
-        data::text, metadata::text, command_id, recorded_at, effective_date::text, hash, previous_hash
+        global_position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_id, event_type, \
+        schema_version, data::text AS data_text, metadata::text AS metadata_text, command_id, recorded_at, \
+        to_char(effective_date, 'YYYY-MM-DD') AS effective_date_text, hash, previous_hash
         """
 
     static func decode(_ rows: PostgresRowSequence) async throws -> [RecordedEvent] {
