@@ -72,12 +72,27 @@ extension ProjectionEngine {
             return previous
         }
         guard previous != generation else { return }
+        try await dropStaleGenerations(of: projection)
+    }
+
+    /// Drops every generation that is neither active nor being built: the one a switch replaced,
+    /// and any a switch left behind when it was killed before its drop.
+    func dropStaleGenerations(of projection: any Projection) async throws {
         try await client.transaction(logger: logger) { connection in
-            let old = ReadModelNames(projection: projection.name, generation: previous)
-            for table in projection.tables {
-                try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(old.table(table))"), logger: logger)
+            let rows = try await connection.query("""
+                SELECT c.generation FROM dibao.projection_checkpoints c JOIN dibao.projections p ON p.name = c.name
+                 WHERE c.name = \(projection.name) AND c.generation <> p.active_generation
+                   AND c.generation IS DISTINCT FROM p.building_generation
+                """, logger: logger)
+            var stale: [Int] = []
+            for try await generation in rows.decode(Int.self) { stale.append(generation) }
+            for generation in stale {
+                let old = ReadModelNames(projection: projection.name, generation: generation)
+                for table in projection.tables {
+                    try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(old.table(table))"), logger: logger)
+                }
+                try await connection.query("DELETE FROM dibao.projection_checkpoints WHERE name = \(projection.name) AND generation = \(generation)", logger: logger)
             }
-            try await connection.query("DELETE FROM dibao.projection_checkpoints WHERE name = \(projection.name) AND generation = \(previous)", logger: logger)
         }
     }
 

@@ -30,7 +30,8 @@ public final class ProjectionEngine: Sendable {
         return projection
     }
 
-    /// Makes sure every projection has a registry row, a first generation and its views.
+    /// Makes sure every projection has a registry row, a first generation and its views, and
+    /// drops generations a killed switch left behind.
     public func register() async throws {
         for projection in projections {
             try await client.transaction(logger: logger) { connection in
@@ -43,6 +44,7 @@ public final class ProjectionEngine: Sendable {
                 try await connection.query("INSERT INTO dibao.projections (name, active_generation) VALUES (\(projection.name), 1)", logger: logger)
                 try await pointViews(of: projection, at: names, on: connection)
             }
+            try await dropStaleGenerations(of: projection)
         }
     }
 
@@ -88,7 +90,14 @@ public final class ProjectionEngine: Sendable {
                 }
                 guard let checkpoint else { throw ConfigurationError("no checkpoint for \(projection.name) generation \(generation)") }
                 let events = try await EventStore.readAll(on: connection, after: checkpoint, category: projection.category, limit: limit, logger: logger)
-                guard let last = events.last else { return 0 }
+                guard let last = events.last else {
+                    // Nothing new: an error recorded earlier is over, so say so (lag stays visible).
+                    try await connection.query("""
+                        UPDATE dibao.projection_checkpoints SET last_error = NULL, last_error_at = NULL
+                         WHERE name = \(projection.name) AND generation = \(generation) AND last_error IS NOT NULL
+                        """, logger: logger)
+                    return 0
+                }
                 try await projection.apply(events, to: names, on: connection, logger: logger)
                 try await connection.query("""
                     UPDATE dibao.projection_checkpoints

@@ -105,6 +105,27 @@ struct RebuildTests {
         }
     }
 
+    @Test("A generation left behind by a switch killed before its drop is dropped at the next start")
+    func staleGenerationIsDropped() async throws {
+        try await withStore(database) { store in
+            let projection = CategoryDailyCounts()
+            let engine = ProjectionEngine(store: store, projections: [projection], logger: TestLogging.logger)
+            try await engine.register()
+            try await store.client.transaction(logger: TestLogging.logger) { connection in
+                try await engine.createGeneration(projection, ReadModelNames(projection: projection.name, generation: 7), on: connection)
+            }
+            try await engine.register()
+            let left = try await store.client.query("""
+                SELECT count(*) FROM dibao.projection_checkpoints WHERE name = 'category_daily_counts' AND generation = 7
+                """, logger: TestLogging.logger).decode(Int64.self).first { _ in true }
+            #expect(left == 0)
+            let table = try await store.client.query("SELECT to_regclass('dibao.proj_category_daily_counts_g7_counts') IS NULL", logger: TestLogging.logger)
+                .decode(Bool.self).first { _ in true }
+            #expect(table == true)
+            #expect(try await engine.activeGeneration(of: projection) == 1)
+        }
+    }
+
     @Test("The checkpoint moves with the read model: a batch that fails writes neither")
     func failedBatchWritesNothing() async throws {
         try await withStore(database) { store in

@@ -59,7 +59,7 @@ struct ReadTests {
             let received = try await withThrowingTaskGroup(of: [RecordedEvent].self) { group in
                 group.addTask {
                     var all: [RecordedEvent] = []
-                    for try await batch in store.subscribe(from: .start, category: category, batchSizeMax: 1, pollInterval: .seconds(30)) {
+                    for try await batch in store.subscribe(from: .start, category: category, batchSizeMax: 1, pollInterval: .seconds(5)) {
                         all += batch
                         if all.count == 3 { break }
                     }

@@ -38,27 +38,21 @@ public final class WakeUps: Sendable {
     public var generation: UInt64 { state.withLock { $0.generation } }
 
     /// Suspends until a wake-up later than `generation`, or until `timeout` passes, whichever
-    /// is first; returns at once if one has already happened.
+    /// is first; returns at once if one has already happened. The waiter is resumed exactly
+    /// once: whoever removes it from the table under the lock (a wake-up or the timer) resumes it.
     public func wait(timeout: Duration, since generation: UInt64? = nil) async {
         let id = state.withLock { state -> UInt64 in state.nextWaiter += 1; return state.nextWaiter }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let alreadyWoken = self.state.withLock { state -> Bool in
-                        if let generation, state.generation != generation { return true }
-                        state.waiters[id] = continuation
-                        return false
-                    }
-                    if alreadyWoken { continuation.resume() }
-                }
+        await withCheckedContinuation { continuation in
+            let alreadyWoken = state.withLock { state -> Bool in
+                if let generation, state.generation != generation { return true }
+                state.waiters[id] = continuation
+                return false
             }
-            group.addTask {
+            if alreadyWoken { continuation.resume(); return }
+            Task {
                 try? await Task.sleep(for: timeout)
                 self.resume(id)
             }
-            await group.next()
-            self.resume(id)
-            group.cancelAll()
         }
     }
 
