@@ -12,7 +12,9 @@ struct PostgresCommand: AsyncParsableCommand {
         @Flag(help: "Favour speed over durability (fsync off): for throwaway test clusters only.") var fast = false
 
         func launcher() throws -> PostgresLauncher {
-            let directory = try home ?? (Settings.fromEnvironment().home + "/pg")
+            // Absolute: the PostgreSQL tools run from /tmp, where a relative path means something else.
+            let directory = try home.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
+                ?? (Settings.fromEnvironment().home + "/pg")
             return PostgresLauncher(home: directory, settings: fast ? ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"] : [:])
         }
     }
