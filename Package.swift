@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         // Events/: the event catalogue, canonical bytes and the hash chain. No I/O.
@@ -52,11 +53,22 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // Casework as a service: loads a case, its policy and kin registry from the log, runs
+        // decide, appends with the expected version; signed-token access control.
+        .target(
+            name: "DibaoCaseService",
+            dependencies: [
+                "DibaoEvents", "DibaoCasework", "DibaoStore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Projections/: the projection engine and the read models it keeps.
         .target(
             name: "DibaoProjections",
             dependencies: [
-                "DibaoEvents", "DibaoStore",
+                "DibaoEvents", "DibaoStore", "DibaoCasework",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -75,7 +87,7 @@ let package = Package(
         .target(
             name: "DibaoHTTP",
             dependencies: [
-                "DibaoStore", "DibaoProjections",
+                "DibaoStore", "DibaoProjections", "DibaoCaseService", "DibaoCasework", "DibaoEvents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,6 +108,7 @@ let package = Package(
             name: "dibao",
             dependencies: [
                 "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoPostgresLauncher", "DibaoHTTP", "DibaoBench",
+                "DibaoCasework", "DibaoCaseService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -126,6 +139,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DibaoCaseServiceTests",
+            dependencies: [
+                "DibaoCaseService", "DibaoCasework", "DibaoEvents", "DibaoStore", "DibaoTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DibaoStoreTests",
             dependencies: [
                 "DibaoEvents", "DibaoStore", "DibaoTestSupport",
@@ -136,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "DibaoProjectionsTests",
             dependencies: [
-                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoTestSupport", "DibaoCasework",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
