@@ -59,6 +59,7 @@ let package = Package(
             name: "DibaoCaseService",
             dependencies: [
                 "DibaoEvents", "DibaoCasework", "DibaoStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -166,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "DibaoHTTPTests",
             dependencies: [
-                "DibaoHTTP", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                "DibaoHTTP", "DibaoStore", "DibaoProjections", "DibaoTestSupport", "DibaoCaseService", "DibaoCasework", "DibaoEvents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

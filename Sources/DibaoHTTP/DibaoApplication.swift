@@ -1,15 +1,23 @@
 import Hummingbird
 import Logging
 
-/// Builds the HTTP application. Later issues add the /v1 routes here.
+/// Builds the HTTP application: operations endpoints, `GET /openapi.yaml` and the /v1 API.
 public enum DibaoApplication {
-    public static func make(port: Int, operations: OperationsRoutes, logger: Logger) -> some ApplicationProtocol {
-        let router = Router()
-        operations.add(to: router)
-        return Application(router: router, configuration: .init(address: .hostname("0.0.0.0", port: port), serverName: "dibao"), logger: logger)
+    public static func make(port: Int, operations: OperationsRoutes, cases: CaseRoutes, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(operations: operations, cases: cases),
+                    configuration: .init(address: .hostname("0.0.0.0", port: port), serverName: "dibao"), logger: logger)
     }
 
-    /// The router alone, for tests.
+    /// The full router, for the server and for tests.
+    public static func router(operations: OperationsRoutes, cases: CaseRoutes) -> Router<DibaoRequestContext> {
+        let router = Router(context: DibaoRequestContext.self)
+        operations.add(to: router)
+        OpenAPIRoute.add(to: router)
+        cases.add(to: router)
+        return router
+    }
+
+    /// The operations endpoints alone, for tests.
     public static func router(operations: OperationsRoutes) -> Router<BasicRequestContext> {
         let router = Router()
         operations.add(to: router)

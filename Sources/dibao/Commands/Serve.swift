@@ -1,5 +1,7 @@
 import ArgumentParser
+import DibaoCaseService
 import DibaoEvents
+import Foundation
 import DibaoHTTP
 import DibaoProjections
 import DibaoStore
@@ -35,7 +37,10 @@ struct Serve: AsyncParsableCommand {
             ("projections", { projectionsRunning.value ? nil : "projections are not running" }),
         ])
         let operations = OperationsRoutes(readiness: readiness, registry: registry, beforeScrape: { _ = try? await engine.publishMetrics() })
-        let application = DibaoApplication.make(port: settings.httpPort, operations: operations, logger: logger)
+        let secret = try TokenSecret.load(environment: ProcessInfo.processInfo.environment, home: settings.home)
+        let verifier = await TokenVerifier(secret: secret)
+        let cases = CaseRoutes(service: CaseService(store: store, logger: logger), verifier: verifier)
+        let application = DibaoApplication.make(port: settings.httpPort, operations: operations, cases: cases, logger: logger)
         let services: [any Service] = [
             client,
             BackgroundService { await store.wakeUps.run() },
