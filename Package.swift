@@ -105,11 +105,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The demo county: a deterministic generator of households and their year of casework,
+        // loaded through the case service.
+        .target(
+            name: "DibaoDemo",
+            dependencies: [
+                "DibaoEvents", "DibaoCasework", "DibaoCaseService", "DibaoStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "dibao",
             dependencies: [
                 "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoPostgresLauncher", "DibaoHTTP", "DibaoBench",
-                "DibaoCasework", "DibaoCaseService",
+                "DibaoCasework", "DibaoCaseService", "DibaoDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -144,6 +155,13 @@ let package = Package(
             dependencies: [
                 "DibaoCaseService", "DibaoCasework", "DibaoEvents", "DibaoStore", "DibaoTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DibaoDemoTests",
+            dependencies: [
+                "DibaoDemo", "DibaoCaseService", "DibaoCasework", "DibaoEvents", "DibaoStore", "DibaoTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

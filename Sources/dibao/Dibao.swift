@@ -10,6 +10,6 @@ struct Dibao: AsyncParsableCommand {
             DIBAO_APP_PASSWORD (password of dibao_app on an external server), DIBAO_HTTP_PORT (8080), DIBAO_HOME (./.dibao),
             DIBAO_TOKEN_SECRET (token signing key; unset = $DIBAO_HOME/token-secret).
             """,
-        subcommands: [Serve.self, Migrate.self, ProjectionsCommand.self, PolicyCommand.self, TokensCommand.self, Bench.self, PostgresCommand.self]
+        subcommands: [Serve.self, Demo.self, Migrate.self, ProjectionsCommand.self, PolicyCommand.self, TokensCommand.self, Bench.self, PostgresCommand.self]
     )
 }

@@ -31,7 +31,7 @@ struct OpenAPITests {
     @Test("Every registered route is described, with its method")
     func everyRouteIsDescribed() throws {
         let lines = try Self.document().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let routes = CaseRoutes.routes + ["GET /health", "GET /ready", "GET /metrics", "GET /openapi.yaml"]
+        let routes = CaseRoutes.routes + CaseloadRoutes.routes + ["GET /health", "GET /ready", "GET /metrics", "GET /openapi.yaml"]
         for route in routes {
             let parts = route.split(separator: " ")
             let (method, path) = (parts[0].lowercased(), String(parts[1]))

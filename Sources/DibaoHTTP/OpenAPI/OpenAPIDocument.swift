@@ -476,12 +476,60 @@ paths:
         "409": {$ref: "#/components/responses/Error"}
         "422": {$ref: "#/components/responses/Error"}
         "503": {$ref: "#/components/responses/Error"}
+  /v1/caseload:
+    get:
+      summary: "在保对象统计 the caseload rolled up from the jurisdiction down to a level, now or as of a date"
+      description: |
+        Every role may read, for a jurisdiction inside the token's. Read from the caseload
+        projection: households, persons and monthly amount (fen) per region, programme and status
+        (active 在保, tapering 渐退期, suspended 暂停). JSON by default; CSV (UTF-8 with a BOM, an
+        attachment) with `format=csv` or `Accept: text/csv`. Writes nothing.
+      parameters:
+        - {name: jurisdiction, in: query, required: true, schema: {$ref: "#/components/schemas/RegionCode"}}
+        - {name: level, in: query, required: false, description: the lowest level rolled up to, at or below the jurisdiction's own (default village), schema: {type: string, enum: [village, township, county, prefecture, province]}}
+        - {name: asOf, in: query, required: false, description: the caseload as of the end of this date by effective dates; absent for the current caseload, schema: {$ref: "#/components/schemas/Date"}}
+        - $ref: "#/components/parameters/ReportFormat"
+      responses:
+        "200":
+          description: the rollup
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CaseloadRollup"}
+            text/csv:
+              schema: {type: string, description: "CaseloadCSV.rollup: BOM, CRLF, bilingual header, money in yuan"}
+        "400": {$ref: "#/components/responses/Error"}
+        "401": {$ref: "#/components/responses/Error"}
+        "403": {$ref: "#/components/responses/Error"}
+        "503": {$ref: "#/components/responses/Error"}
+  /v1/reports/monthly:
+    get:
+      summary: "民政统计月报 the caseload figures of a month beside the previous month (上期) and the change (环比)"
+      description: |
+        Every role may read, for a jurisdiction inside the token's. JSON by default; CSV with
+        `format=csv` or `Accept: text/csv`. Writes nothing.
+      parameters:
+        - {name: jurisdiction, in: query, required: true, schema: {$ref: "#/components/schemas/RegionCode"}}
+        - {name: month, in: query, required: true, schema: {$ref: "#/components/schemas/Month"}}
+        - $ref: "#/components/parameters/ReportFormat"
+      responses:
+        "200":
+          description: the month's statistics
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/MonthlyStatistics"}
+            text/csv:
+              schema: {type: string, description: "CaseloadCSV.monthly: BOM, CRLF, bilingual header, money in yuan"}
+        "400": {$ref: "#/components/responses/Error"}
+        "401": {$ref: "#/components/responses/Error"}
+        "403": {$ref: "#/components/responses/Error"}
+        "503": {$ref: "#/components/responses/Error"}
 components:
   securitySchemes:
     bearer: {type: http, scheme: bearer, bearerFormat: JWT}
   parameters:
     CaseId: {name: id, in: path, required: true, schema: {type: string}}
     IdempotencyKey: {name: Idempotency-Key, in: header, required: true, schema: {type: string, format: uuid}}
+    ReportFormat: {name: format, in: query, required: false, description: "json or csv; when absent, CSV if Accept names text/csv before any JSON type", schema: {type: string, enum: [json, csv]}}
   responses:
     Outcome:
       description: the command's events and the case afterwards (replayed true for a retry)
@@ -724,6 +772,69 @@ components:
             explanationsOverdue: {type: integer}
             decisionDueOn: {type: string}
             recheckDueOn: {type: string}
+    CaseloadRollup:
+      type: object
+      required: [jurisdiction, level, asOf, rows]
+      properties:
+        jurisdiction: {type: string}
+        level: {type: string}
+        asOf: {type: string, nullable: true, description: null for the current caseload}
+        rows: {type: array, items: {$ref: "#/components/schemas/CaseloadRow"}}
+    CaseloadRow:
+      type: object
+      required: [regionCode, level, programme, status, households, persons, monthlyAmountFen]
+      properties:
+        regionCode: {type: string}
+        level: {type: string, enum: [province, prefecture, county, township, village]}
+        programme: {type: string, enum: [urban_dibao, rural_dibao, tekun_centralised, tekun_dispersed]}
+        status: {type: string, enum: [active, tapering, suspended]}
+        households: {type: integer}
+        persons: {type: integer}
+        monthlyAmountFen: {type: integer}
+    MonthlyStatistics:
+      type: object
+      required: [jurisdiction, month, previousMonth, programmes, temporaryAssistance]
+      properties:
+        jurisdiction: {type: string}
+        month: {type: string}
+        previousMonth: {type: string}
+        programmes:
+          type: array
+          items:
+            type: object
+            required: [programme, current, previous, change]
+            properties:
+              programme: {type: string, enum: [urban_dibao, rural_dibao, tekun_centralised, tekun_dispersed]}
+              current: {$ref: "#/components/schemas/ProgrammeMonthFigures"}
+              previous: {$ref: "#/components/schemas/ProgrammeMonthFigures"}
+              change: {$ref: "#/components/schemas/ProgrammeMonthFigures"}
+        temporaryAssistance:
+          type: object
+          required: [current, previous, change]
+          properties:
+            current: {$ref: "#/components/schemas/TemporaryAssistanceMonthFigures"}
+            previous: {$ref: "#/components/schemas/TemporaryAssistanceMonthFigures"}
+            change: {$ref: "#/components/schemas/TemporaryAssistanceMonthFigures"}
+    ProgrammeMonthFigures:
+      type: object
+      description: "in the change (环比), each figure is current − previous; averagePerPersonFen is the difference of the two rounded averages"
+      required: [households, persons, householdsEntered, personsEntered, householdsExited, personsExited, amountFen, averagePerPersonFen]
+      properties:
+        households: {type: integer}
+        persons: {type: integer}
+        householdsEntered: {type: integer, description: 当月新增, first benefit month is this month}
+        personsEntered: {type: integer}
+        householdsExited: {type: integer, description: 当月退出, the exit takes effect this month}
+        personsExited: {type: integer}
+        amountFen: {type: integer, description: 当月支出, the monthly amounts in force for the month}
+        averagePerPersonFen: {type: integer, description: 月人均支出水平, rounded half up}
+    TemporaryAssistanceMonthFigures:
+      type: object
+      required: [amountFen, personTimes, payments]
+      properties:
+        amountFen: {type: integer}
+        personTimes: {type: integer, description: 人次}
+        payments: {type: integer}
 
 """#
 }

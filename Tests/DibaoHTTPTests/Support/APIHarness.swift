@@ -1,6 +1,7 @@
 import DibaoCaseService
 import DibaoEvents
 import DibaoHTTP
+import DibaoProjections
 import DibaoStore
 import DibaoTestSupport
 import Foundation
@@ -17,6 +18,8 @@ struct APIHarness {
 
     let client: any TestClientProtocol
     let tokens: [String: String]
+    /// The store behind the API, for catching projections up and counting what was written.
+    let store: EventStore
 
     static func run(_ database: TestDatabase, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         try await withStore(database, catalogue: LedgerCatalogue.make()) { store in
@@ -27,13 +30,17 @@ struct APIHarness {
             let issuer = await TokenIssuer(secret: secret)
             var tokens: [String: String] = [:]
             for (name, role, code) in [("caseworker", ActorRole.caseworker, "140702001"), ("reviewer", .caseworker, "140702001"),
-                                       ("approver", .approver, "140702"), ("finance", .finance, "140702"), ("yunnan", .approver, "530000")] {
+                                       ("approver", .approver, "140702"), ("finance", .finance, "140702"), ("yunnan", .approver, "530000"),
+                                       ("inspector", .inspector, "140702")] {
                 tokens[name] = try await issuer.issue(for: Actor(actorId: "S-\(name.uppercased())", displayName: name, role: role,
                                                                  jurisdictionCode: try RegionCode(code)))
             }
-            let app = Application(router: DibaoApplication.router(operations: operations, cases: routes))
+            let caseload = CaseloadRoutes(caseload: CaseloadQuery(client: store.client, logger: TestLogging.logger),
+                                          monthly: MonthlyStatisticsQuery(client: store.client, logger: TestLogging.logger),
+                                          verifier: await TokenVerifier(secret: secret))
+            let app = Application(router: DibaoApplication.router(operations: operations, cases: routes, caseload: caseload))
             let issued = tokens
-            try await app.test(.router) { client in try await body(APIHarness(client: client, tokens: issued)) }
+            try await app.test(.router) { client in try await body(APIHarness(client: client, tokens: issued, store: store)) }
         }
     }
 
