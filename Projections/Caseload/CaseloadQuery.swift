@@ -1,5 +1,6 @@
 import DibaoCasework
 import DibaoEvents
+import DibaoStore
 import Logging
 import PostgresNIO
 
@@ -29,6 +30,10 @@ public struct CaseloadQuery: Sendable {
     }
 
     private func rollup(_ cases: String, from highest: RegionLevel, downTo lowest: RegionLevel) async throws -> [CaseloadRollupRow] {
+        do { return try await rollupRows(cases, from: highest, downTo: lowest) } catch { throw StoreError.unavailable(error) }
+    }
+
+    private func rollupRows(_ cases: String, from highest: RegionLevel, downTo lowest: RegionLevel) async throws -> [CaseloadRollupRow] {
         let levels = RegionLevel.allCases.filter { $0 >= highest && $0 <= lowest }
         guard !levels.isEmpty else { return [] }
         let groups = levels.map { level in

@@ -1,5 +1,6 @@
 import DibaoCasework
 import DibaoEvents
+import DibaoStore
 import Logging
 import PostgresNIO
 
@@ -15,6 +16,10 @@ public struct MonthlyStatisticsQuery: Sendable {
 
     /// The month's figures beside the previous month's (上期) and the change (环比).
     public func statistics(_ jurisdiction: RegionCode, month: CalendarMonth) async throws -> MonthlyStatistics {
+        do { return try await figures(jurisdiction, month: month) } catch { throw StoreError.unavailable(error) }
+    }
+
+    private func figures(_ jurisdiction: RegionCode, month: CalendarMonth) async throws -> MonthlyStatistics {
         let current = try await programmeFigures(jurisdiction, month)
         let previous = try await programmeFigures(jurisdiction, month.adding(months: -1))
         let programmes = CaseloadBuckets.programmes.map {

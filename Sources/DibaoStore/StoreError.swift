@@ -23,3 +23,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// A failure of a read-model query (outside the store), reported the way the store reports
+    /// its own: `.unavailable`, with a summary for logs and no database text for clients.
+    public static func unavailable(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        return .unavailable(detail: EventStore.summary(of: error))
+    }
+}
