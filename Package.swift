@@ -84,7 +84,7 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        // HTTP: health, readiness, metrics (and the /v1 API in later issues). Only this imports Hummingbird.
+        // HTTP: health, readiness, metrics, the /v1 casework and report API, /openapi.yaml. Only this imports Hummingbird.
         .target(
             name: "DibaoHTTP",
             dependencies: [
@@ -93,6 +93,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         // Benchmarks that print figures beside a raw PostgreSQL baseline measured in the same run.
