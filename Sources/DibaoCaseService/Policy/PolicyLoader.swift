@@ -38,11 +38,6 @@ public struct PolicyLoader: Sendable {
     /// The fixture's loading identity: an RFC 9562 version-8 UUID over
     /// SHA-256("dibao-policy-fixture:" ‖ code ‖ ":" ‖ effective month).
     public static func commandId(for event: PolicyParametersSet) -> UUID {
-        let name = "dibao-policy-fixture:\(event.jurisdictionCode.rawValue):\(event.effectiveFrom)"
-        var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        DerivedIdentifier.uuid("dibao-policy-fixture:\(event.jurisdictionCode.rawValue):\(event.effectiveFrom)")
     }
 }
