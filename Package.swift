@@ -112,7 +112,6 @@ let package = Package(
             name: "DibaoDemo",
             dependencies: [
                 "DibaoEvents", "DibaoCasework", "DibaoCaseService", "DibaoStore",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

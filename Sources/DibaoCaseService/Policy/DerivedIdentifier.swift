@@ -4,8 +4,8 @@ import Foundation
 /// Command ids derived from a name, so an operation run twice proposes the same commands and
 /// the store answers the second run from its command record: an RFC 9562 version-8 UUID over
 /// the first 16 bytes of SHA-256(name).
-enum DerivedIdentifier {
-    static func uuid(_ name: String) -> UUID {
+public enum DerivedIdentifier {
+    public static func uuid(_ name: String) -> UUID {
         var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
