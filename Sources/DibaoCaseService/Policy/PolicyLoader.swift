@@ -1,4 +1,3 @@
-import Crypto
 import DibaoCasework
 import DibaoEvents
 import DibaoStore

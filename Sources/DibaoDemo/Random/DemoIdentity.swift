@@ -1,4 +1,4 @@
-import DibaoCaseService
+import DibaoEvents
 import Foundation
 
 /// Deterministic identities for the demo: every command has the same id on every run, so a
