@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Command ids derived from a name, so an operation run twice proposes the same commands and
-/// the store answers the second run from its command record: an RFC 9562 version-8 UUID over
+/// the store answers the second run as a replay of the first: an RFC 9562 version-8 UUID over
 /// the first 16 bytes of SHA-256(name).
 public enum DerivedIdentifier {
     public static func uuid(_ name: String) -> UUID {

@@ -34,12 +34,14 @@ public struct EventCatalogue: Sendable {
     }
 
     /// Refuses unknown types, oversized payloads and data that fails the type's check.
-    public func validate(_ event: ProposedEvent) throws(EventValidationError) {
+    /// `canonicalData`, when the caller already has `CanonicalJSON.bytes(event.data)`, spares
+    /// computing it again for the size bound.
+    public func validate(_ event: ProposedEvent, canonicalData: [UInt8]? = nil) throws(EventValidationError) {
         guard let validator = validators[Key(eventType: event.eventType, schemaVersion: event.schemaVersion)] else {
             throw .unknownEventType(event.eventType, schemaVersion: event.schemaVersion)
         }
         guard case .object = event.data else { throw .invalid(field: "data", reason: "must be a JSON object") }
-        let size = CanonicalJSON.bytes(event.data).count
+        let size = canonicalData?.count ?? CanonicalJSON.bytes(event.data).count
         guard size <= Self.dataBytesMax else { throw .payloadTooLarge(field: "data", bytes: size, bytesMax: Self.dataBytesMax) }
         guard !event.data.containsNULCharacter else { throw .invalid(field: "data", reason: "the NUL character (U+0000) is not allowed") }
         try validator(event.data)

@@ -7,9 +7,10 @@ import Crypto
 ///     hash    = SHA-256(previous_hash ‖ stream_version as 8 bytes big-endian ‖ content)
 ///
 /// `previous_hash` of a stream's first event is 32 zero bytes. The content part is computed by
-/// the writer; the link is computed inside PostgreSQL by `dibao.append_events` with the
-/// built-in `sha256()`, because only there is the previous hash known without a second round
-/// trip. An offline verifier recomputes both from the stored columns alone.
+/// the writer, and so is the link: the store knows the hash it links to (it remembers the
+/// heads it wrote or read, and reads the head otherwise), and the unique (stream, version)
+/// index refuses a link to a head that is no longer the head. An offline verifier recomputes
+/// both from the stored columns alone.
 public enum HashChain {
     /// The `previous_hash` of version 1.
     public static let genesis = [UInt8](repeating: 0, count: 32)
@@ -30,6 +31,31 @@ public enum HashChain {
         let object = contentObject(streamId: streamId, eventId: eventId, eventType: eventType, schemaVersion: schemaVersion,
                                    data: data, metadata: metadata, effectiveDate: effectiveDate)
         return Array(SHA256.hash(data: CanonicalJSON.bytes(object)))
+    }
+
+    /// The same content hash from canonical bytes already computed: the content object's keys
+    /// are fixed, so its canonical form is spliced around the canonical `data` and `metadata`
+    /// instead of serialising them again (the writer's hot path; equal by test to the above).
+    public static func contentHash(streamId: String, eventId: String, eventType: String, schemaVersion: Int,
+                                   canonicalData: [UInt8], canonicalMetadata: [UInt8], effectiveDate: BusinessDate) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(canonicalData.count + canonicalMetadata.count + 192)
+        bytes.append(contentsOf: #"{"data":"#.utf8)
+        bytes.append(contentsOf: canonicalData)
+        bytes.append(contentsOf: #","effective_date":"#.utf8)
+        CanonicalJSON.writeString(effectiveDate.description, into: &bytes)
+        bytes.append(contentsOf: #","event_id":"#.utf8)
+        CanonicalJSON.writeString(eventId.lowercased(), into: &bytes)
+        bytes.append(contentsOf: #","event_type":"#.utf8)
+        CanonicalJSON.writeString(eventType, into: &bytes)
+        bytes.append(contentsOf: #","metadata":"#.utf8)
+        bytes.append(contentsOf: canonicalMetadata)
+        bytes.append(contentsOf: #","schema_version":"#.utf8)
+        bytes.append(contentsOf: String(schemaVersion).utf8)
+        bytes.append(contentsOf: #","stream_id":"#.utf8)
+        CanonicalJSON.writeString(streamId, into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return Array(SHA256.hash(data: bytes))
     }
 
     /// The `hash` of the event at `streamVersion` whose predecessor's hash is `previous`.

@@ -99,27 +99,16 @@ public struct AppendBenchmark: Sendable {
                                                  commandId: UUID(), metadata: Self.metadata, events: events))
     }
 
+    /// The same rows into the bare table, with the same client technique as the store (one
+    /// statement prepared once per connection), so the ratio compares the work, not the protocol.
     private func appendRaw(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
-        let metadata = CanonicalJSON.string(Self.metadata.json)
-        let hash = ByteBuffer(bytes: [UInt8](repeating: 7, count: 32))
-        let commandId = UUID()
-        if events.count == 1, let event = events.first {
-            try await store.client.query("""
-                INSERT INTO dibao_bench_raw.events VALUES (\(stream.rawValue), \(version + 1), \(UUID()), \(event.eventType),
-                  \(Int32(event.schemaVersion)), \(CanonicalJSON.string(event.data))::jsonb, \(metadata)::jsonb, \(commandId),
-                  \(event.effectiveDate.description)::date, \(hash), \(hash))
-                """, logger: logger)
-            return
+        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: UUID(),
+                           metadataText: CanonicalJSON.string(Self.metadata.json), events: events)
+        if events.count == 1 {
+            for try await _ in try await store.client.execute(RawInsertOne(rows: rows), logger: logger) {}
+        } else {
+            for try await _ in try await store.client.execute(RawInsertMany(rows: rows), logger: logger) {}
         }
-        let count = events.count
-        try await store.client.query("""
-            INSERT INTO dibao_bench_raw.events
-            SELECT * FROM unnest(\(Array(repeating: stream.rawValue, count: count)), \((1...Int64(count)).map { version + $0 }),
-              \((0..<count).map { _ in UUID() }), \(events.map(\.eventType)), \(events.map { Int32($0.schemaVersion) }),
-              \(events.map { CanonicalJSON.string($0.data) })::text[]::jsonb[], \(Array(repeating: metadata, count: count))::text[]::jsonb[],
-              \(Array(repeating: commandId, count: count)), \(events.map(\.effectiveDate.description))::text[]::date[],
-              \(Array(repeating: hash, count: count)), \(Array(repeating: hash, count: count)))
-            """, logger: logger)
     }
 
     static let metadata = EventMetadata(actorId: "bench", actorRole: "admin", jurisdictionCode: "530000", reason: "benchmark",
@@ -131,4 +120,74 @@ public struct AppendBenchmark: Sendable {
         return ProposedEvent(eventType: LedgerNoteRecorded.eventType, schemaVersion: LedgerNoteRecorded.schemaVersion,
                              data: ["text": .string(text)], effectiveDate: try! BusinessDate("2024-03-01"))
     }
+}
+
+/// The values of one raw append: what the store writes, minus its checks and chain.
+struct RawRows: Sendable {
+    var stream: String
+    var firstVersion: Int64
+    var commandId: UUID
+    var metadataText: String
+    var events: [ProposedEvent]
+
+    static let hash = ByteBuffer(bytes: [UInt8](repeating: 7, count: 32))
+}
+
+/// `INSERT … VALUES` of one row into the bare table.
+struct RawInsertOne: PostgresPreparedStatement {
+    static let sql = """
+        INSERT INTO dibao_bench_raw.events VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9::date, $10, $11)
+        """
+    typealias Row = ()
+    var rows: RawRows
+
+    func makeBindings() throws -> PostgresBindings {
+        let event = rows.events[0]
+        var bindings = PostgresBindings(capacity: 11)
+        bindings.append(rows.stream)
+        bindings.append(rows.firstVersion)
+        bindings.append(UUID())
+        bindings.append(event.eventType)
+        bindings.append(Int32(event.schemaVersion))
+        bindings.append(CanonicalJSON.string(event.data))
+        bindings.append(rows.metadataText)
+        bindings.append(rows.commandId)
+        bindings.append(event.effectiveDate.description)
+        bindings.append(RawRows.hash)
+        bindings.append(RawRows.hash)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws {}
+}
+
+/// `INSERT … SELECT FROM unnest(…)` of many rows into the bare table.
+struct RawInsertMany: PostgresPreparedStatement {
+    static let sql = """
+        INSERT INTO dibao_bench_raw.events
+        SELECT $1, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, $7::jsonb, $8, u.effective_date::date, u.hash, u.previous_hash
+          FROM unnest($2::int8[], $3::uuid[], $4::text[], $5::int4[], $6::text[], $9::text[], $10::bytea[], $11::bytea[])
+               AS u(version, event_id, event_type, schema_version, data, effective_date, hash, previous_hash)
+        """
+    typealias Row = ()
+    var rows: RawRows
+
+    func makeBindings() throws -> PostgresBindings {
+        let events = rows.events
+        var bindings = PostgresBindings(capacity: 11)
+        bindings.append(rows.stream)
+        bindings.append(events.indices.map { rows.firstVersion + Int64($0) })
+        bindings.append(events.map { _ in UUID() })
+        bindings.append(events.map(\.eventType))
+        bindings.append(events.map { Int32($0.schemaVersion) })
+        bindings.append(events.map { CanonicalJSON.string($0.data) })
+        bindings.append(rows.metadataText)
+        bindings.append(rows.commandId)
+        bindings.append(events.map(\.effectiveDate.description))
+        bindings.append(Array(repeating: RawRows.hash, count: events.count))
+        bindings.append(Array(repeating: RawRows.hash, count: events.count))
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws {}
 }

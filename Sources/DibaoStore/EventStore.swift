@@ -12,6 +12,8 @@ public final class EventStore: Sendable {
     let logger: Logger
     /// Wakes live subscribers after appends (coalesced NOTIFY) and relays NOTIFY from others.
     public let wakeUps: WakeUps
+    /// Stream versions whose hash this process knows: appends at them skip a read.
+    let streamHeads = StreamHeads()
 
     let appendedEvents = Counter(label: "dibao_appended_events_total")
     let appends = Counter(label: "dibao_appends_total")

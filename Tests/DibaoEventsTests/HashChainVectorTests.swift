@@ -27,6 +27,22 @@ struct HashChainVectorTests {
         }
     }
 
+    @Test("The writer's spliced content hash equals the one computed from the whole content object")
+    func splicedContentHash() throws {
+        var cases = try Self.vectors().map { ($0.streamId, $0.eventId, $0.eventType, $0.schemaVersion, $0.data, $0.metadata, $0.effectiveDate) }
+        cases.append(("case-5301020010012024000123", "D867D73E-E47A-8A44-9199-45C4BCE9E8BD", "Quote\"Back\\slash", 3,
+                      ["名字": "张三\u{1F600}\n\t\u{1}", "z": [1, -2, .null, true], "a": .object([:]), "b": 9_007_199_254_740_993],
+                      ["actorId": "u-1", "reason": "更正：\"原\"值"], try BusinessDate("2024-02-29")))
+        for (streamId, eventId, eventType, schemaVersion, data, metadata, effectiveDate) in cases {
+            let whole = HashChain.contentHash(streamId: streamId, eventId: eventId, eventType: eventType, schemaVersion: schemaVersion,
+                                              data: data, metadata: metadata, effectiveDate: effectiveDate)
+            let spliced = HashChain.contentHash(streamId: streamId, eventId: eventId, eventType: eventType, schemaVersion: schemaVersion,
+                                                canonicalData: CanonicalJSON.bytes(data), canonicalMetadata: CanonicalJSON.bytes(metadata),
+                                                effectiveDate: effectiveDate)
+            #expect(whole == spliced)
+        }
+    }
+
     @Test("Canonical content bytes, content hash and link match the vectors")
     func vectorsMatch() throws {
         let vectors = try Self.vectors()

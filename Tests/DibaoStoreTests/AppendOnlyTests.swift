@@ -32,25 +32,57 @@ struct AppendOnlyTests {
         #expect(try await sqlState("UPDATE dibao.events SET event_type = 'Forged'", as: owner) == "DBA01")
         #expect(try await sqlState("DELETE FROM dibao.events", as: owner) == "DBA01")
         #expect(try await sqlState("TRUNCATE dibao.events", as: owner) == "DBA01")
+        // dibao.commands is no longer written (migration 017); a row as old appends left one:
+        #expect(try await sqlState("INSERT INTO dibao.commands VALUES (gen_random_uuid(), 'legacy-1', sha256(''), 1, 1, 1, 1)", as: owner) == nil)
         #expect(try await sqlState("UPDATE dibao.commands SET stream_id = 'x'", as: owner) == "DBA01")
         #expect(try await sqlState("DELETE FROM dibao.commands", as: owner) == "DBA01")
         #expect(try await sqlState("TRUNCATE dibao.commands", as: owner) == "DBA01")
         #expect(try await sqlState("SELECT count(*) FROM dibao.events", as: owner) == nil)
     }
 
-    @Test("dibao_app reads the log and appends only through dibao.append_events")
+    @Test("dibao_app reads the log and inserts only the columns it may set: never position, transaction id or recording time")
     func appGrants() async throws {
         #expect(try await sqlState("SELECT count(*) FROM dibao.events", as: "dibao_app") == nil)
         #expect(try await sqlState("SELECT count(*) FROM dibao.schema_migrations", as: "dibao_app") == nil)
+        let columns = "stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id, command_index, effective_date, hash, previous_hash"
+        let values = "'x-1', 1, gen_random_uuid(), 'T', 1, '{}', '{}', gen_random_uuid(), 0, '2024-01-01', sha256(''), sha256('')"
+        #expect(try await sqlState("INSERT INTO dibao.events (transaction_id, \(columns)) VALUES ('1', \(values))", as: "dibao_app") == "42501",
+                "a forged transaction_id could hide an event below every reader's checkpoint")
+        #expect(try await sqlState("INSERT INTO dibao.events (recorded_at, \(columns)) VALUES ('2000-01-01', \(values))", as: "dibao_app") == "42501")
+        #expect(try await sqlState("INSERT INTO dibao.events (global_position, \(columns)) OVERRIDING SYSTEM VALUE VALUES (1, \(values))", as: "dibao_app") == "42501")
+        #expect(try await sqlState("INSERT INTO dibao.events (\(columns)) VALUES (\(values))", as: "dibao_app") == nil)
         #expect(try await sqlState("""
-            INSERT INTO dibao.events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id, effective_date, hash, previous_hash)
-            VALUES ('1', 'x-1', 1, gen_random_uuid(), 'T', 1, '{}', '{}', gen_random_uuid(), '2024-01-01', sha256(''), sha256(''))
-            """, as: "dibao_app") == "42501", "a direct INSERT could forge transaction_id or recorded_at")
+            INSERT INTO dibao.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id, effective_date, hash, previous_hash)
+            VALUES ('x-2', 1, gen_random_uuid(), 'T', 1, '{}', '{}', gen_random_uuid(), '2024-01-01', sha256(''), sha256(''))
+            """, as: "dibao_app") == "23514", "every new event states its command_index")
+        #expect(try await sqlState("INSERT INTO dibao.commands VALUES (gen_random_uuid(), 'x-1', sha256(''), 1, 1, 1, 1)", as: "dibao_app") == "42501")
         #expect(try await sqlState("UPDATE dibao.events SET event_type = 'Forged'", as: "dibao_app") == "42501")
         #expect(try await sqlState("DELETE FROM dibao.events", as: "dibao_app") == "42501")
         #expect(try await sqlState("TRUNCATE dibao.events", as: "dibao_app") == "42501")
         #expect(try await sqlState("DELETE FROM dibao.commands", as: "dibao_app") == "42501")
         #expect(try await sqlState("ALTER TABLE dibao.events DISABLE TRIGGER events_append_only", as: "dibao_app") == "42501")
+    }
+
+    @Test("A command's first event is unique: a second insert of it is refused by events_command_key")
+    func commandKey() async throws {
+        let command = "'6f1f8f8e-0b7c-4c43-9a43-1d2f3e4a5b6c'"
+        let row = { (stream: String) in
+            "INSERT INTO dibao.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id, command_index, effective_date, hash, previous_hash) VALUES ('\(stream)', 1, gen_random_uuid(), 'T', 1, '{}', '{}', \(command), 0, '2024-01-01', sha256(''), sha256(''))"
+        }
+        #expect(try await sqlState(row("k-1"), as: "dibao_app") == nil)
+        #expect(try await sqlState(row("k-2"), as: "dibao_app") == "23505")
+    }
+
+    @Test("dibao.event_id() in SQL derives the very ids the store writes, so an auditor can recompute them")
+    func eventIdFunction() async throws {
+        let commandId = UUID()
+        let request = AppendRequest(stream: Fixtures.uniqueStream(), expectedVersion: .any, commandId: commandId, metadata: Fixtures.metadata(), events: [])
+        try await withRunningClient(database.owner) { client in
+            for index in [0, 1, 17] {
+                let rows = try await client.query("SELECT dibao.event_id(\(commandId), \(Int32(index)))", logger: TestLogging.logger)
+                for try await id in rows.decode(UUID.self) { #expect(id == request.eventId(at: index)) }
+            }
+        }
     }
 
     @Test("dibao_auditor may only SELECT")
@@ -63,6 +95,6 @@ struct AppendOnlyTests {
             """, as: "dibao_auditor") == "42501")
         #expect(try await sqlState("UPDATE dibao.events SET event_type = 'Forged'", as: "dibao_auditor") == "42501")
         #expect(try await sqlState("DELETE FROM dibao.events", as: "dibao_auditor") == "42501")
-        #expect(try await sqlState("SELECT dibao.append_events('x-1', NULL, gen_random_uuid(), sha256(''), '{}', '{}', '{}', '{}', '{}', '{}', '{}')", as: "dibao_auditor") == "42501")
+        #expect(try await sqlState("INSERT INTO dibao.commands VALUES (gen_random_uuid(), 'x-1', sha256(''), 1, 1, 1, 1)", as: "dibao_auditor") == "42501")
     }
 }

@@ -76,6 +76,52 @@ struct AppendTests {
         }
     }
 
+    @Test("A retry whose expected version rules out the recorded result, or that carries more events, is refused")
+    func retryMustMatchTheRecord() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let commandId = UUID(), metadata = Fixtures.metadata()
+            let append = { (events: [ProposedEvent], expected: ExpectedVersion) in
+                try await store.append(AppendRequest(stream: stream, expectedVersion: expected, commandId: commandId, metadata: metadata, events: events))
+            }
+            _ = try await append([Fixtures.thing(1), Fixtures.thing(2)], .noStream)
+            await #expect(throws: StoreError.commandIdReused(commandId: commandId)) { try await append([Fixtures.thing(1), Fixtures.thing(2)], .exactly(5)) }
+            await #expect(throws: StoreError.commandIdReused(commandId: commandId)) { try await append([Fixtures.thing(1)], .noStream) }
+            await #expect(throws: StoreError.commandIdReused(commandId: commandId)) {
+                try await append([Fixtures.thing(1), Fixtures.thing(2), Fixtures.thing(3)], .noStream)
+            }
+            let replay = try await append([Fixtures.thing(1), Fixtures.thing(2)], .any)
+            #expect(replay.replayed && replay.firstVersion == 1 && replay.lastVersion == 2)
+            let request = AppendRequest(stream: stream, expectedVersion: .any, commandId: commandId, metadata: metadata, events: [])
+            #expect(try await store.readStream(stream).map(\.eventId) == [request.eventId(at: 0), request.eventId(at: 1)])
+            #expect(try await store.streamVersion(stream) == 2)
+        }
+    }
+
+    @Test("Writers in two processes (two stores, two head caches) take turns on one stream; the chain stays whole")
+    func twoStoresTakeTurns() async throws {
+        try await withStore(database) { first in
+            try await withStore(database) { second in
+                let stream = Fixtures.uniqueStream()
+                _ = try await Fixtures.append(first, stream, [Fixtures.thing(1)], expected: .noStream)
+                _ = try await Fixtures.append(second, stream, [Fixtures.thing(2)], expected: .exactly(1))
+                _ = try await Fixtures.append(first, stream, [Fixtures.thing(3), Fixtures.thing(4)], expected: .exactly(2))
+                await #expect(throws: StoreError.wrongExpectedVersion(stream: stream.rawValue, expected: .exactly(2), actual: 4)) {
+                    try await Fixtures.append(second, stream, [Fixtures.thing(5)], expected: .exactly(2))
+                }
+                await #expect(throws: StoreError.wrongExpectedVersion(stream: stream.rawValue, expected: .exactly(7), actual: 4)) {
+                    try await Fixtures.append(second, stream, [Fixtures.thing(5)], expected: .exactly(7))
+                }
+                _ = try await Fixtures.append(second, stream, [Fixtures.thing(5)], expected: .exactly(4))
+                let events = try await first.readStream(stream)
+                #expect(events.map(\.streamVersion) == [1, 2, 3, 4, 5])
+                #expect(events[0].previousHash == HashChain.genesis)
+                for (previous, event) in zip(events, events.dropFirst()) { #expect(event.previousHash == previous.hash) }
+                for event in events { #expect(try event.hashIsIntact()) }
+            }
+        }
+    }
+
     @Test("Concurrent retries of one command write its events exactly once", arguments: [ExpectedVersion.any, .noStream])
     func concurrentRetries(expected: ExpectedVersion) async throws {
         try await withStore(database) { store in

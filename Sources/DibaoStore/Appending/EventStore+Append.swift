@@ -1,4 +1,3 @@
-import Crypto
 import DibaoEvents
 import Foundation
 import PostgresNIO
@@ -11,28 +10,44 @@ extension EventStore {
     /// - The same command id with other content throws `.commandIdReused`.
     /// - A version mismatch throws `.wrongExpectedVersion` naming stream, expected and actual.
     /// - Unknown types, malformed data and oversized payloads throw `.invalid` naming the field.
+    ///
+    /// One INSERT, prepared once per connection, carries the complete rows; PostgreSQL's unique
+    /// indexes on (stream, version) and on a command's first event decide every conflict
+    /// (docs/internals/appending.md).
     public func append(_ request: AppendRequest) async throws -> AppendResult {
         try await translatingErrors {
             let prepared = try prepare(request)
             for attempt in 1... {
                 do {
-                    let result = try await execute(prepared)
+                    let result = try await execute(prepared, on: .pool(client))
                     record(result, events: request.events.count)
                     return result
-                } catch let error as PSQLError where ["23505", "DBV01"].contains(error.sqlState) {
-                    if let original = try await recordedResult(of: prepared) {
+                } catch let refusal as AppendRefusal {
+                    if let original = try await recordedResult(of: prepared, on: .pool(client)) {
                         record(original, events: 0)
                         return original
                     }
-                    if case .any = request.expectedVersion, attempt < 20 { continue }
+                    if case .any = request.expectedVersion, attempt < 20, case .versionTaken = refusal { continue }
                     conflicts.increment()
                     let actual = try await streamVersion(request.stream)
                     throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion, actual: actual)
-                } catch let error as PSQLError where error.sqlState == "DBC01" {
-                    throw StoreError.commandIdReused(commandId: request.commandId)
                 }
             }
             preconditionFailure("unreachable")
+        }
+    }
+
+    /// Appends inside a transaction the caller holds open on `connection`; the events become
+    /// visible when the caller commits. No retry happens here, and a conflict surfaces as
+    /// `.wrongExpectedVersion` (or the database error, if the transaction is already failed).
+    /// For tests and tools that need to control commit timing; services use `append(_:)`.
+    public func append(_ request: AppendRequest, on connection: PostgresConnection) async throws -> AppendResult {
+        let prepared = try prepare(request)
+        do {
+            return try await execute(prepared, on: .connection(connection))
+        } catch is AppendRefusal {
+            throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion,
+                                                  actual: try await streamVersion(request.stream))
         }
     }
 
@@ -46,102 +61,86 @@ extension EventStore {
         }
     }
 
-    /// The validated request in the shape `dibao.append_events` takes.
-    struct PreparedAppend: Sendable {
-        var request: AppendRequest
-        var requestHash: [UInt8]
-        var eventIds: [UUID]
-        var metadataText: String
-        var dataTexts: [String]
-        var contentHashes: [ByteBuffer]
-    }
-
-    func prepare(_ request: AppendRequest) throws(EventValidationError) -> PreparedAppend {
-        guard !request.events.isEmpty else { throw .invalid(field: "events", reason: "an append needs at least one event") }
-        guard request.events.count <= AppendRequest.eventsMax else {
-            throw .invalid(field: "events", reason: "at most \(AppendRequest.eventsMax) events per append")
-        }
-        if case .exactly(let version) = request.expectedVersion, version < 1 {
-            throw .invalid(field: "expected_version", reason: "must be at least 1 (use noStream for a new stream)")
-        }
-        _ = try EventMetadata(json: request.metadata.json)
-        try EventCatalogue.validate(request.metadata)
-        let metadata = request.metadata.json
-        var eventIds: [UUID] = [], dataTexts: [String] = [], contentHashes: [ByteBuffer] = [], described: [JSONValue] = []
-        for (index, event) in request.events.enumerated() {
-            do { try catalogue.validate(event) } catch { throw Self.locate(error, at: index) }
-            let eventId = request.eventId(at: index)
-            eventIds.append(eventId)
-            dataTexts.append(CanonicalJSON.string(event.data))
-            contentHashes.append(ByteBuffer(bytes: HashChain.contentHash(
-                streamId: request.stream.rawValue, eventId: eventId.uuidString, eventType: event.eventType,
-                schemaVersion: event.schemaVersion, data: event.data, metadata: metadata, effectiveDate: event.effectiveDate)))
-            described.append(.object([
-                "event_type": .string(event.eventType), "schema_version": .integer(Int64(event.schemaVersion)),
-                "data": event.data, "effective_date": .string(event.effectiveDate.description),
-            ]))
-        }
-        let requestObject: JSONValue = .object([
-            "stream_id": .string(request.stream.rawValue), "expected_version": .string(request.expectedVersion.description),
-            "metadata": metadata, "events": .array(described),
-        ])
-        return PreparedAppend(request: request, requestHash: Array(SHA256.hash(data: CanonicalJSON.bytes(requestObject))),
-                              eventIds: eventIds, metadataText: CanonicalJSON.string(metadata), dataTexts: dataTexts,
-                              contentHashes: contentHashes)
-    }
-
-    private static func locate(_ error: EventValidationError, at index: Int) -> EventValidationError {
-        switch error {
-        case .invalid(let field, let reason): return .invalid(field: "events[\(index)].\(field)", reason: reason)
-        case .payloadTooLarge(let field, let bytes, let bytesMax): return .payloadTooLarge(field: "events[\(index)].\(field)", bytes: bytes, bytesMax: bytesMax)
-        case .unknownEventType: return error
-        }
-    }
-
-    /// Appends inside a transaction the caller holds open on `connection`; the events become
-    /// visible when the caller commits. No retry and no replay lookup happen here: a conflict
-    /// or reused command id surfaces as the database error. For tests and tools that need to
-    /// control commit timing; services use `append(_:)`.
-    public func append(_ request: AppendRequest, on connection: PostgresConnection) async throws -> AppendResult {
-        let prepared = try prepare(request)
-        return try await execute(prepared) { try await connection.query($0, logger: logger) }
-    }
-
-    private func execute(_ prepared: PreparedAppend) async throws -> AppendResult {
-        try await execute(prepared) { try await client.query($0, logger: logger) }
-    }
-
-    private func execute(_ prepared: PreparedAppend, _ run: (PostgresQuery) async throws -> PostgresRowSequence) async throws -> AppendResult {
+    /// Finds the head the request expects, links its events to it and inserts them.
+    private func execute(_ prepared: PreparedAppend, on target: AppendTarget) async throws -> AppendResult {
         let request = prepared.request
-        let count = request.events.count
-        let types = request.events.map(\.eventType)
-        let schemaVersions = request.events.map { Int32($0.schemaVersion) }
-        let metadata = Array(repeating: prepared.metadataText, count: count)
-        let dates = request.events.map(\.effectiveDate.description)
-        let rows = try await run("""
-            SELECT first_version, last_version, first_position, last_position, replayed FROM dibao.append_events(
-              \(request.stream.rawValue), \(request.expectedVersion.sqlValue)::bigint, \(request.commandId), \(ByteBuffer(bytes: prepared.requestHash)),
-              \(prepared.eventIds), \(types), \(schemaVersions), \(prepared.dataTexts)::text[]::jsonb[], \(metadata)::text[]::jsonb[],
-              \(dates)::text[]::date[], \(prepared.contentHashes))
-            """)
-        for try await (firstVersion, lastVersion, firstPosition, lastPosition, replayed) in rows.decode((Int64, Int64, Int64, Int64, Bool).self) {
-            return AppendResult(streamId: request.stream.rawValue, firstVersion: firstVersion, lastVersion: lastVersion,
-                                firstPosition: firstPosition, lastPosition: lastPosition, replayed: replayed)
+        guard let head = try await head(for: request, on: target) else { throw AppendRefusal.headMissing }
+        let rows = prepared.rows(after: head)
+        let inserted: [(first: Int64, last: Int64, count: Int64)]
+        do {
+            inserted = rows.count == 1
+                ? try await target.execute(AppendStatements.InsertOne(row: rows[0]), logger: logger).map { ($0, $0, 1) }
+                : try await target.execute(AppendStatements.InsertMany(rows: rows), logger: logger)
+        } catch let error as PSQLError where error.sqlState == "23505" {
+            throw AppendRefusal.versionTaken
         }
-        throw StoreError.unavailable(detail: "append_events returned no row")
+        guard inserted.count == 1, let (first, last, count) = inserted.first, count == rows.count else {
+            throw StoreError.unavailable(detail: "the insert did not report \(rows.count) rows")
+        }
+        streamHeads.remember(request.stream.rawValue, StreamHead(version: rows[rows.count - 1].version, hash: rows[rows.count - 1].hash))
+        return AppendResult(streamId: request.stream.rawValue, firstVersion: rows[0].version, lastVersion: rows[rows.count - 1].version,
+                            firstPosition: first, lastPosition: last, replayed: false)
     }
 
-    /// The committed result of this command, if it was recorded (by a concurrent retry).
-    private func recordedResult(of prepared: PreparedAppend) async throws -> AppendResult? {
-        let rows = try await client.query("""
-            SELECT request_hash, first_version, last_version, first_position, last_position
-              FROM dibao.commands WHERE command_id = \(prepared.request.commandId)
-            """, logger: logger)
-        for try await (hash, firstVersion, lastVersion, firstPosition, lastPosition) in rows.decode((ByteBuffer, Int64, Int64, Int64, Int64).self) {
-            guard Array(buffer: hash) == prepared.requestHash else { throw StoreError.commandIdReused(commandId: prepared.request.commandId) }
-            return AppendResult(streamId: prepared.request.stream.rawValue, firstVersion: firstVersion, lastVersion: lastVersion,
-                                firstPosition: firstPosition, lastPosition: lastPosition, replayed: true)
+    /// The event the new ones follow: none for a new stream; the remembered or stored event at
+    /// the expected version; or the stream's last event for `.any`. Nil when the expected
+    /// version does not exist (the stream is shorter): a conflict.
+    private func head(for request: AppendRequest, on target: AppendTarget) async throws -> StreamHead? {
+        let stream = request.stream.rawValue
+        switch request.expectedVersion {
+        case .noStream:
+            return .empty
+        case .exactly(let version):
+            if let hash = streamHeads.hash(of: stream, at: version) { return StreamHead(version: version, hash: hash) }
+            let rows = try await target.query("""
+                SELECT hash FROM dibao.events WHERE stream_id = \(stream) AND stream_version = \(version)
+                """, logger: logger)
+            for try await hash in rows.decode(ByteBuffer.self) {
+                let head = StreamHead(version: version, hash: Array(buffer: hash))
+                streamHeads.remember(stream, head)
+                return head
+            }
+            return nil
+        case .any:
+            let rows = try await target.query("""
+                SELECT stream_version, hash FROM dibao.events WHERE stream_id = \(stream) ORDER BY stream_version DESC LIMIT 1
+                """, logger: logger)
+            for try await (version, hash) in rows.decode((Int64, ByteBuffer).self) {
+                return StreamHead(version: version, hash: Array(buffer: hash))
+            }
+            return .empty
         }
-        return nil
+    }
+}
+
+/// Why an insert did not happen; resolved by `append` into a replay, a retry or a conflict.
+enum AppendRefusal: Error {
+    /// The expected version is not the stream's (it does not exist yet).
+    case headMissing
+    /// A unique index refused the rows: the version is taken, or the command is recorded.
+    case versionTaken
+}
+
+/// Where an append runs: the pool (a connection per statement) or the caller's connection.
+enum AppendTarget {
+    case pool(PostgresClient)
+    case connection(PostgresConnection)
+
+    func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        switch self {
+        case .pool(let client): return try await client.query(query, logger: logger)
+        case .connection(let connection): return try await connection.query(query, logger: logger)
+        }
+    }
+
+    func execute<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [Statement.Row] {
+        var rows: [Statement.Row] = []
+        switch self {
+        case .pool(let client):
+            for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
+        case .connection(let connection):
+            for try await row in try await connection.execute(statement, logger: logger) { rows.append(row) }
+        }
+        return rows
     }
 }

@@ -8,15 +8,6 @@ public enum ExpectedVersion: Sendable, Hashable, CustomStringConvertible {
     /// The stream's last event must have exactly this version (≥ 1).
     case exactly(Int64)
 
-    /// The value passed to `dibao.append_events` (NULL = any, 0 = no stream).
-    var sqlValue: Int64? {
-        switch self {
-        case .any: return nil
-        case .noStream: return 0
-        case .exactly(let version): return version
-        }
-    }
-
     public var description: String {
         switch self {
         case .any: return "any"

@@ -1,0 +1,95 @@
+import Foundation
+import PostgresNIO
+
+/// The two statements an append sends, prepared once per connection: no parsing or planning
+/// per append. Both are plain INSERTs of rows the store computed completely (versions, ids,
+/// hash chain); PostgreSQL adds position, transaction id and recording time, and its unique
+/// indexes decide conflicts and replays (docs/internals/appending.md).
+enum AppendStatements {
+    static let columns = """
+        stream_id, stream_version, event_id, event_type, schema_version, data, metadata, \
+        command_id, command_index, effective_date, hash, previous_hash
+        """
+
+    /// One event (the common case).
+    struct InsertOne: PostgresPreparedStatement {
+        static let sql = """
+            INSERT INTO dibao.events (\(columns))
+            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, 0, $9::date, $10, $11)
+            RETURNING global_position
+            """
+        typealias Row = Int64
+
+        var row: EventRow
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 11)
+            bindings.append(row.streamId)
+            bindings.append(row.version)
+            bindings.append(row.eventId)
+            bindings.append(row.eventType)
+            bindings.append(row.schemaVersion)
+            bindings.append(row.dataText)
+            bindings.append(row.metadataText)
+            bindings.append(row.commandId)
+            bindings.append(row.effectiveDate)
+            bindings.append(ByteBuffer(bytes: row.hash))
+            bindings.append(ByteBuffer(bytes: row.previousHash))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
+    }
+
+    /// Several events of one command, inserted in order (positions follow the ordinality).
+    struct InsertMany: PostgresPreparedStatement {
+        static let sql = """
+            WITH inserted AS (
+            INSERT INTO dibao.events (\(columns))
+            SELECT $1, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, $7::jsonb, $8,
+                   (u.ordinal - 1)::integer, u.effective_date::date, u.hash, u.previous_hash
+              FROM unnest($2::int8[], $3::uuid[], $4::text[], $5::int4[], $6::text[], $9::text[], $10::bytea[], $11::bytea[])
+                   WITH ORDINALITY AS u(version, event_id, event_type, schema_version, data, effective_date, hash, previous_hash, ordinal)
+             ORDER BY u.ordinal
+            RETURNING global_position)
+            SELECT min(global_position), max(global_position), count(*) FROM inserted
+            """
+        /// First position, last position, rows inserted.
+        typealias Row = (Int64, Int64, Int64)
+
+        var rows: [EventRow]
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 11)
+            bindings.append(rows[0].streamId)
+            bindings.append(rows.map(\.version))
+            bindings.append(rows.map(\.eventId))
+            bindings.append(rows.map(\.eventType))
+            bindings.append(rows.map(\.schemaVersion))
+            bindings.append(rows.map(\.dataText))
+            bindings.append(rows[0].metadataText)
+            bindings.append(rows[0].commandId)
+            bindings.append(rows.map(\.effectiveDate))
+            bindings.append(rows.map { ByteBuffer(bytes: $0.hash) })
+            bindings.append(rows.map { ByteBuffer(bytes: $0.previousHash) })
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
+    /// One row of `dibao.events` as the store writes it.
+    struct EventRow: Sendable {
+        var streamId: String
+        var version: Int64
+        var eventId: UUID
+        var eventType: String
+        var schemaVersion: Int32
+        var dataText: String
+        var metadataText: String
+        var commandId: UUID
+        var effectiveDate: String
+        var hash: [UInt8]
+        var previousHash: [UInt8]
+    }
+}

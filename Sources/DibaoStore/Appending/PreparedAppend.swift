@@ -1,0 +1,66 @@
+import DibaoEvents
+import Foundation
+
+/// A validated request with everything the rows need except the head they follow: event ids
+/// (derived from the command id), canonical data and metadata text, and content hashes.
+struct PreparedAppend: Sendable {
+    var request: AppendRequest
+    var eventIds: [UUID]
+    var metadataText: String
+    var dataTexts: [String]
+    var contentHashes: [[UInt8]]
+
+    /// The rows to insert after `head`: consecutive versions, each hash linked to the one before.
+    func rows(after head: StreamHead) -> [AppendStatements.EventRow] {
+        var previous = head.hash
+        return request.events.indices.map { index in
+            let version = head.version + Int64(index) + 1
+            let link = previous
+            let hash = HashChain.link(previous: link, streamVersion: version, contentHash: contentHashes[index])
+            previous = hash
+            let event = request.events[index]
+            return AppendStatements.EventRow(
+                streamId: request.stream.rawValue, version: version, eventId: eventIds[index], eventType: event.eventType,
+                schemaVersion: Int32(event.schemaVersion), dataText: dataTexts[index], metadataText: metadataText,
+                commandId: request.commandId, effectiveDate: event.effectiveDate.description, hash: hash, previousHash: link)
+        }
+    }
+}
+
+extension EventStore {
+    /// Validates the request and computes what does not depend on the stream's head.
+    func prepare(_ request: AppendRequest) throws(EventValidationError) -> PreparedAppend {
+        guard !request.events.isEmpty else { throw .invalid(field: "events", reason: "an append needs at least one event") }
+        guard request.events.count <= AppendRequest.eventsMax else {
+            throw .invalid(field: "events", reason: "at most \(AppendRequest.eventsMax) events per append")
+        }
+        if case .exactly(let version) = request.expectedVersion, version < 1 {
+            throw .invalid(field: "expected_version", reason: "must be at least 1 (use noStream for a new stream)")
+        }
+        _ = try EventMetadata(json: request.metadata.json)
+        try EventCatalogue.validate(request.metadata)
+        let metadataBytes = CanonicalJSON.bytes(request.metadata.json)
+        let eventIds = EventIdentity.eventIds(commandId: request.commandId, count: request.events.count)
+        var dataTexts: [String] = [], contentHashes: [[UInt8]] = []
+        dataTexts.reserveCapacity(request.events.count)
+        contentHashes.reserveCapacity(request.events.count)
+        for (index, event) in request.events.enumerated() {
+            let data = CanonicalJSON.bytes(event.data)
+            do { try catalogue.validate(event, canonicalData: data) } catch { throw Self.locate(error, at: index) }
+            dataTexts.append(String(decoding: data, as: UTF8.self))
+            contentHashes.append(HashChain.contentHash(
+                streamId: request.stream.rawValue, eventId: EventIdentity.text(eventIds[index]), eventType: event.eventType,
+                schemaVersion: event.schemaVersion, canonicalData: data, canonicalMetadata: metadataBytes, effectiveDate: event.effectiveDate))
+        }
+        return PreparedAppend(request: request, eventIds: eventIds, metadataText: String(decoding: metadataBytes, as: UTF8.self),
+                              dataTexts: dataTexts, contentHashes: contentHashes)
+    }
+
+    private static func locate(_ error: EventValidationError, at index: Int) -> EventValidationError {
+        switch error {
+        case .invalid(let field, let reason): return .invalid(field: "events[\(index)].\(field)", reason: reason)
+        case .payloadTooLarge(let field, let bytes, let bytesMax): return .payloadTooLarge(field: "events[\(index)].\(field)", bytes: bytes, bytesMax: bytesMax)
+        case .unknownEventType: return error
+        }
+    }
+}
