@@ -15,6 +15,9 @@ public struct Caseload: Projection {
     public let name = "caseload"
     public let category: String? = "case"
     public let tables = ["cases", "history", "temporary_payments"]
+    /// The case id (from the stream id), the event and where it sits in its stream; never the
+    /// metadata, hashes or recording time, which are the largest and costliest to convert.
+    public let columns: EventColumns = [.streamId, .streamVersion, .eventId, .eventType, .data]
 
     public init() {}
 

@@ -10,6 +10,8 @@ public struct CategoryDailyCounts: Projection {
     public let name = "category_daily_counts"
     public let category: String? = nil
     public let tables = ["counts"]
+    /// The category comes from the stream id and the day from `recorded_at`; nothing else.
+    public let columns: EventColumns = [.streamId, .recordedAt]
 
     public init() {}
 
@@ -24,26 +26,29 @@ public struct CategoryDailyCounts: Projection {
     }
 
     public func apply(_ events: [RecordedEvent], to names: ReadModelNames, on connection: PostgresConnection, logger: Logger) async throws {
+        // Count by day number and format each distinct day once: a page holds thousands of
+        // events and a handful of days.
         var counts: [Key: Int64] = [:]
-        for event in events { counts[Key(category: event.category, day: Self.chinaDay(event.recordedAt)), default: 0] += 1 }
+        for event in events { counts[Key(category: event.category, day: Self.chinaDayNumber(event.recordedAt)), default: 0] += 1 }
         let keys = counts.keys.sorted { ($0.category, $0.day) < ($1.category, $1.day) }
         let table = names.table("counts")
         try await connection.query("""
             INSERT INTO \(unescaped: table) AS t (category, day, events)
-            SELECT * FROM unnest(\(keys.map(\.category))::text[], \(keys.map(\.day))::text[]::date[], \(keys.map { counts[$0]! })::bigint[])
+            SELECT * FROM unnest(\(keys.map(\.category))::text[], \(keys.map { CivilDate(daysSinceEpoch: $0.day).description })::text[]::date[],
+                                 \(keys.map { counts[$0]! })::bigint[])
             ON CONFLICT (category, day) DO UPDATE SET events = t.events + excluded.events
             """, logger: logger)
     }
 
     private struct Key: Hashable {
         let category: String
-        let day: String
+        /// Days since 1970-01-01 in UTC+8.
+        let day: Int
     }
 
-    /// `YYYY-MM-DD` of the instant in UTC+8 (China has one time zone and no daylight saving).
-    static func chinaDay(_ instant: Date) -> String {
-        let days = Int((instant.timeIntervalSince1970 + 8 * 3600).rounded(.down) / 86_400)
-        return CivilDate(daysSinceEpoch: days).description
+    /// Days since 1970-01-01 of the instant in UTC+8 (China has one time zone and no daylight saving).
+    static func chinaDayNumber(_ instant: Date) -> Int {
+        Int((instant.timeIntervalSince1970 + 8 * 3600).rounded(.down) / 86_400)
     }
 }
 

@@ -13,10 +13,20 @@ public protocol Projection: Sendable {
     var category: String? { get }
     /// The logical tables it keeps; each is exposed as the view `dibao.<name>_<table>`.
     var tables: [String] { get }
+    /// The event columns `apply` reads, beyond the checkpoint pair every read carries. Fewer
+    /// columns make rebuilds cheaper; reading a field outside them traps (`RecordedEvent`).
+    /// Defaults to `.all`.
+    var columns: EventColumns { get }
     /// Creates the physical tables of one generation (`names.table(_:)`).
     func createTables(_ names: ReadModelNames, on connection: PostgresConnection, logger: Logger) async throws
     /// Applies events, in order, to one generation's tables.
     func apply(_ events: [RecordedEvent], to names: ReadModelNames, on connection: PostgresConnection, logger: Logger) async throws
+}
+
+extension Projection {
+    /// Every column: a projection that declares nothing sees whole events, as before columns
+    /// could be declared.
+    public var columns: EventColumns { .all }
 }
 
 /// The physical names of one generation of a projection's tables, and its public views.

@@ -17,7 +17,7 @@ extension ProjectionEngine {
     /// Builds a new generation of `projection` from position zero while the active one keeps
     /// answering queries, then switches the views to it in one transaction and drops the old one.
     /// A rebuild that was killed resumes its generation from that generation's checkpoint.
-    /// Returns the generation now active.
+    /// Pages are read one ahead of the page being applied (`catchUp`). Returns the generation now active.
     @discardableResult
     public func rebuild(_ projection: any Projection, batchSizeMax: Int = 5_000,
                         progress: @Sendable (RebuildProgress) -> Void = { _ in }) async throws -> Int {
@@ -25,15 +25,13 @@ extension ProjectionEngine {
         let started = ContinuousClock.now
         var applied: Int64 = 0
         var remaining = try await store.backlog(after: checkpoint(projection, generation: generation), category: projection.category).events
-        while true {
-            let batch = try await applyNextBatch(projection, generation: generation, limit: batchSizeMax)
+        try await catchUp(projection, generation: generation, batchSizeMax: batchSizeMax) { batch in
             applied += Int64(batch)
             remaining = max(0, remaining - Int64(batch))
             let seconds = max(0.001, (ContinuousClock.now - started).seconds)
             let rate = Double(applied) / seconds
             progress(RebuildProgress(projection: projection.name, generation: generation, eventsApplied: applied, eventsRemaining: remaining,
                                      eventsPerSecond: rate, etaSeconds: rate > 0 ? Double(remaining) / rate : nil))
-            if batch < batchSizeMax { break }
         }
         try await switchTo(projection, generation: generation)
         return generation

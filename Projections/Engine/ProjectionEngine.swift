@@ -77,34 +77,12 @@ public final class ProjectionEngine: Sendable {
     /// the same transaction. Returns how many events were applied.
     @discardableResult
     public func applyNextBatch(_ projection: any Projection, generation: Int, limit: Int) async throws -> Int {
-        let names = ReadModelNames(projection: projection.name, generation: generation)
         do {
             return try await client.transaction(logger: logger) { connection in
-                let rows = try await connection.query("""
-                    SELECT transaction_id::text, global_position FROM dibao.projection_checkpoints
-                     WHERE name = \(projection.name) AND generation = \(generation) FOR UPDATE
-                    """, logger: logger)
-                var checkpoint: GlobalCheckpoint?
-                for try await (transactionId, position) in rows.decode((String, Int64).self) {
-                    checkpoint = GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
-                }
-                guard let checkpoint else { throw ConfigurationError("no checkpoint for \(projection.name) generation \(generation)") }
-                let events = try await EventStore.readAll(on: connection, after: checkpoint, category: projection.category, limit: limit, logger: logger)
-                guard let last = events.last else {
-                    // Nothing new: an error recorded earlier is over, so say so (lag stays visible).
-                    try await connection.query("""
-                        UPDATE dibao.projection_checkpoints SET last_error = NULL, last_error_at = NULL
-                         WHERE name = \(projection.name) AND generation = \(generation) AND last_error IS NOT NULL
-                        """, logger: logger)
-                    return 0
-                }
-                try await projection.apply(events, to: names, on: connection, logger: logger)
-                try await connection.query("""
-                    UPDATE dibao.projection_checkpoints
-                       SET transaction_id = \(String(last.transactionId))::xid8, global_position = \(last.globalPosition),
-                           events_applied = events_applied + \(events.count), last_error = NULL, last_error_at = NULL, updated_at = now()
-                     WHERE name = \(projection.name) AND generation = \(generation)
-                    """, logger: logger)
+                let checkpoint = try await lockCheckpoint(projection, generation: generation, on: connection)
+                let events = try await EventStore.readAll(on: connection, after: checkpoint, category: projection.category, limit: limit,
+                                                          columns: projection.columns, logger: logger)
+                try await write(events, of: projection, generation: generation, on: connection)
                 return events.count
             }
         } catch {
@@ -113,7 +91,40 @@ public final class ProjectionEngine: Sendable {
         }
     }
 
-    private func recordError(_ error: any Error, projection: any Projection, generation: Int) async {
+    /// Reads a generation's checkpoint and locks its row until the transaction ends, so everyone
+    /// applying the same generation takes turns and each starts where the previous one stopped.
+    func lockCheckpoint(_ projection: any Projection, generation: Int, on connection: PostgresConnection) async throws -> GlobalCheckpoint {
+        let rows = try await connection.query("""
+            SELECT transaction_id::text, global_position FROM dibao.projection_checkpoints
+             WHERE name = \(projection.name) AND generation = \(generation) FOR UPDATE
+            """, logger: logger)
+        for try await (transactionId, position) in rows.decode((String, Int64).self) {
+            return GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
+        }
+        throw ConfigurationError("no checkpoint for \(projection.name) generation \(generation)")
+    }
+
+    /// Applies `events`, which follow the locked checkpoint, and moves the checkpoint to the last
+    /// of them, inside the caller's transaction. No events: nothing to apply, so an error recorded
+    /// earlier is over and is cleared (lag stays visible).
+    func write(_ events: [RecordedEvent], of projection: any Projection, generation: Int, on connection: PostgresConnection) async throws {
+        guard let last = events.last else {
+            try await connection.query("""
+                UPDATE dibao.projection_checkpoints SET last_error = NULL, last_error_at = NULL
+                 WHERE name = \(projection.name) AND generation = \(generation) AND last_error IS NOT NULL
+                """, logger: logger)
+            return
+        }
+        try await projection.apply(events, to: ReadModelNames(projection: projection.name, generation: generation), on: connection, logger: logger)
+        try await connection.query("""
+            UPDATE dibao.projection_checkpoints
+               SET transaction_id = \(String(last.transactionId))::xid8, global_position = \(last.globalPosition),
+                   events_applied = events_applied + \(events.count), last_error = NULL, last_error_at = NULL, updated_at = now()
+             WHERE name = \(projection.name) AND generation = \(generation)
+            """, logger: logger)
+    }
+
+    func recordError(_ error: any Error, projection: any Projection, generation: Int) async {
         Counter(label: "dibao_projection_errors_total", dimensions: [("projection", projection.name)]).increment()
         logger.error("projection batch failed", metadata: ["projection": "\(projection.name)", "error": "\(String(reflecting: error))"])
         let summary = (error as? PSQLError).map { "database error \($0.sqlState ?? "?"): \($0.serverMessage ?? "\($0.code)")" } ?? "\(error)"

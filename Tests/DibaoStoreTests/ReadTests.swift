@@ -81,9 +81,9 @@ struct ReadTests {
         try await withRunningClient(database.owner) { client in
             try await client.query("""
                 INSERT INTO dibao.events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
-                                          command_id, effective_date, hash, previous_hash)
+                                          command_id, command_index, effective_date, hash, previous_hash)
                 SELECT v::text::xid8, \(category) || '-' || v, 1, gen_random_uuid(), 'ThingHappened', 1, jsonb_build_object('n', v), '{}',
-                       gen_random_uuid(), '2024-01-01', sha256(''), sha256('')
+                       gen_random_uuid(), 0, '2024-01-01', sha256(''), sha256('')
                   FROM unnest(ARRAY[100, 10, 9]) AS v
                 """, logger: TestLogging.logger)
         }

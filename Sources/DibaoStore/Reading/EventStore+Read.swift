@@ -10,13 +10,13 @@ extension EventStore {
     ) async throws -> [RecordedEvent] {
         try await translatingErrors {
             let rows = try await client.query("""
-                SELECT \(unescaped: EventRowDecoding.columns) FROM dibao.events
+                SELECT \(unescaped: EventRowDecoding.selectList(.all)) FROM dibao.events
                  WHERE stream_id = \(stream.rawValue) AND stream_version >= \(fromVersion)
                    AND (\(toVersion)::bigint IS NULL OR stream_version <= \(toVersion)::bigint)
                    AND (\(recordedUpTo)::timestamptz IS NULL OR recorded_at <= \(recordedUpTo)::timestamptz)
                  ORDER BY stream_version LIMIT \(limit)
                 """, logger: logger)
-            return try await EventRowDecoding.decode(rows)
+            return try await EventRowDecoding.decode(rows, columns: .all)
         }
     }
 
@@ -24,23 +24,25 @@ extension EventStore {
     /// only from transactions older than every transaction still running (the snapshot's xmin).
     /// An event committed late is therefore read late, never skipped: a long-open transaction
     /// holds readers back (lag) instead (docs/internals/reading.md).
-    public func readAll(after checkpoint: GlobalCheckpoint, category: String? = nil, limit: Int = 1_000) async throws -> [RecordedEvent] {
+    /// `columns` narrows what is selected beyond the checkpoint pair (`EventColumns`).
+    public func readAll(after checkpoint: GlobalCheckpoint, category: String? = nil, limit: Int = 1_000,
+                        columns: EventColumns = .all) async throws -> [RecordedEvent] {
         try await translatingErrors {
-            let rows = try await client.query(Self.readAllQuery(after: checkpoint, category: category, limit: limit), logger: logger)
-            return try await EventRowDecoding.decode(rows)
+            let rows = try await client.query(Self.readAllQuery(after: checkpoint, category: category, limit: limit, columns: columns), logger: logger)
+            return try await EventRowDecoding.decode(rows, columns: columns)
         }
     }
 
     /// The same read on a given connection (inside a projection's transaction).
     public static func readAll(on connection: PostgresConnection, after checkpoint: GlobalCheckpoint, category: String? = nil,
-                               limit: Int, logger: Logger) async throws -> [RecordedEvent] {
-        let rows = try await connection.query(readAllQuery(after: checkpoint, category: category, limit: limit), logger: logger)
-        return try await EventRowDecoding.decode(rows)
+                               limit: Int, columns: EventColumns = .all, logger: Logger) async throws -> [RecordedEvent] {
+        let rows = try await connection.query(readAllQuery(after: checkpoint, category: category, limit: limit, columns: columns), logger: logger)
+        return try await EventRowDecoding.decode(rows, columns: columns)
     }
 
-    static func readAllQuery(after checkpoint: GlobalCheckpoint, category: String?, limit: Int) -> PostgresQuery {
+    static func readAllQuery(after checkpoint: GlobalCheckpoint, category: String?, limit: Int, columns: EventColumns) -> PostgresQuery {
         """
-        SELECT \(unescaped: EventRowDecoding.columns) FROM dibao.events
+        SELECT \(unescaped: EventRowDecoding.selectList(columns)) FROM dibao.events
          WHERE (transaction_id, global_position) > (\(String(checkpoint.transactionId))::xid8, \(checkpoint.position))
            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
            AND (\(category)::text IS NULL OR stream_category = \(category)::text)
