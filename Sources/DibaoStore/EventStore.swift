@@ -14,6 +14,8 @@ public final class EventStore: Sendable {
     public let wakeUps: WakeUps
     /// Stream versions whose hash this process knows: appends at them skip a read.
     let streamHeads = StreamHeads()
+    /// Whether commands recorded before migration 017 exist (`.any` appends then check them).
+    let legacyCommands = LegacyCommands()
 
     let appendedEvents = Counter(label: "dibao_appended_events_total")
     let appends = Counter(label: "dibao_appends_total")

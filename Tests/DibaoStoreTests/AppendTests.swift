@@ -2,6 +2,7 @@ import DibaoEvents
 import DibaoStore
 import DibaoTestSupport
 import Foundation
+import PostgresNIO
 import Testing
 
 @Suite("Appending: atomic, versioned, exactly idempotent", .tags(.postgres))
@@ -95,6 +96,37 @@ struct AppendTests {
             let request = AppendRequest(stream: stream, expectedVersion: .any, commandId: commandId, metadata: metadata, events: [])
             #expect(try await store.readStream(stream).map(\.eventId) == [request.eventId(at: 0), request.eventId(at: 1)])
             #expect(try await store.streamVersion(stream) == 2)
+        }
+    }
+
+    @Test("A command recorded before migration 017 (in dibao.commands) is replayed, not written again, even with 'any'")
+    func legacyCommandReplayed() async throws {
+        let stream = Fixtures.uniqueStream()
+        let request = AppendRequest(stream: stream, expectedVersion: .any, commandId: UUID(), metadata: Fixtures.metadata(), events: [Fixtures.thing(1)])
+        let event = request.events[0]
+        let content = HashChain.contentHash(streamId: stream.rawValue, eventId: request.eventId(at: 0).uuidString, eventType: event.eventType,
+                                            schemaVersion: event.schemaVersion, data: event.data, metadata: request.metadata.json,
+                                            effectiveDate: event.effectiveDate)
+        let hash = HashChain.link(previous: HashChain.genesis, streamVersion: 1, contentHash: content)
+        // What an append through the old function left: the event, outside events_command_key
+        // (old rows have no command_index 0), and the command's row in dibao.commands.
+        try await withRunningClient(database.owner) { owner in
+            try await owner.query("""
+                INSERT INTO dibao.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id,
+                                          command_index, effective_date, hash, previous_hash)
+                VALUES (\(stream.rawValue), 1, \(request.eventId(at: 0)), \(event.eventType), 1, \(CanonicalJSON.string(event.data))::jsonb,
+                        \(CanonicalJSON.string(request.metadata.json))::jsonb, \(request.commandId), 1, '2024-03-01',
+                        \(ByteBuffer(bytes: hash)), \(ByteBuffer(bytes: HashChain.genesis)))
+                """, logger: TestLogging.logger)
+            try await owner.query("""
+                INSERT INTO dibao.commands (command_id, stream_id, request_hash, first_version, last_version, first_position, last_position)
+                SELECT command_id, stream_id, sha256(''), 1, 1, global_position, global_position FROM dibao.events WHERE stream_id = \(stream.rawValue)
+                """, logger: TestLogging.logger)
+        }
+        try await withStore(database) { store in
+            let result = try await store.append(request)
+            #expect(result.replayed && result.firstVersion == 1)
+            #expect(try await store.streamVersion(stream) == 1)
         }
     }
 

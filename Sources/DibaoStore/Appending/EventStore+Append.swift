@@ -17,6 +17,11 @@ extension EventStore {
     public func append(_ request: AppendRequest) async throws -> AppendResult {
         try await translatingErrors {
             let prepared = try prepare(request)
+            if case .any = request.expectedVersion, try await legacyCommands.exist({ try await legacyCommandsRecorded() }),
+               let original = try await recordedResult(of: prepared, on: .pool(client)) {
+                record(original, events: 0)
+                return original
+            }
             for attempt in 1... {
                 do {
                     let result = try await execute(prepared, on: .pool(client))
@@ -49,6 +54,12 @@ extension EventStore {
             throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion,
                                                   actual: try await streamVersion(request.stream))
         }
+    }
+
+    private func legacyCommandsRecorded() async throws -> Bool {
+        let rows = try await client.query("SELECT EXISTS (SELECT 1 FROM dibao.commands)", logger: logger)
+        for try await exists in rows.decode(Bool.self) { return exists }
+        return false
     }
 
     private func record(_ result: AppendResult, events: Int) {

@@ -16,7 +16,10 @@ extension EventStore {
                    AND (\(recordedUpTo)::timestamptz IS NULL OR recorded_at <= \(recordedUpTo)::timestamptz)
                  ORDER BY stream_version LIMIT \(limit)
                 """, logger: logger)
-            return try await EventRowDecoding.decode(rows, columns: .all)
+            let events = try await EventRowDecoding.decode(rows, columns: .all)
+            // A writer usually appends right after reading the stream: spare it the head read.
+            if let last = events.last { streamHeads.remember(stream.rawValue, StreamHead(version: last.streamVersion, hash: last.hash)) }
+            return events
         }
     }
 
