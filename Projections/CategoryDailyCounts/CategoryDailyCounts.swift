@@ -1,3 +1,4 @@
+import DibaoEvents
 import DibaoStore
 import Foundation
 import Logging
@@ -34,7 +35,7 @@ public struct CategoryDailyCounts: Projection {
         let table = names.table("counts")
         try await connection.query("""
             INSERT INTO \(unescaped: table) AS t (category, day, events)
-            SELECT * FROM unnest(\(keys.map(\.category))::text[], \(keys.map { CivilDate(daysSinceEpoch: $0.day).description })::text[]::date[],
+            SELECT * FROM unnest(\(keys.map(\.category))::text[], \(try keys.map { try BusinessDate(daysSince1970: $0.day).description })::text[]::date[],
                                  \(keys.map { counts[$0]! })::bigint[])
             ON CONFLICT (category, day) DO UPDATE SET events = t.events + excluded.events
             """, logger: logger)
@@ -49,28 +50,5 @@ public struct CategoryDailyCounts: Projection {
     /// Days since 1970-01-01 of the instant in UTC+8 (China has one time zone and no daylight saving).
     static func chinaDayNumber(_ instant: Date) -> Int {
         Int((instant.timeIntervalSince1970 + 8 * 3600).rounded(.down) / 86_400)
-    }
-}
-
-/// A proleptic Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
-struct CivilDate: CustomStringConvertible {
-    let year: Int, month: Int, day: Int
-
-    init(daysSinceEpoch: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    }
-
-    var description: String {
-        let monthText = month < 10 ? "0\(month)" : "\(month)"
-        let dayText = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(monthText)-\(dayText)"
     }
 }

@@ -16,15 +16,7 @@ public enum CalendarArithmetic {
 
     /// The date of a day number.
     public static func date(dayNumber: Int) -> BusinessDate {
-        let shifted = dayNumber + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return try! BusinessDate(year: era * 400 + yearOfEra + (month <= 2 ? 1 : 0), month: month, day: day)
+        try! BusinessDate(daysSince1970: dayNumber)
     }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.

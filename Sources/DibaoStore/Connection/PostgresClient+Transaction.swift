@@ -15,7 +15,7 @@ extension PostgresClient {
                 try await connection.query("COMMIT", logger: logger)
                 return result
             } catch {
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
         }
