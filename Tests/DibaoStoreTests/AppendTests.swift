@@ -130,6 +130,28 @@ struct AppendTests {
         }
     }
 
+    @Test("An append inside a transaction that rolls back leaves no head behind: the next append at that version is a conflict")
+    func rolledBackAppendIsForgotten() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(1)], expected: .noStream)
+            try await store.client.withConnection { connection in
+                try await connection.query("BEGIN", logger: TestLogging.logger)
+                let inside = AppendRequest(stream: stream, expectedVersion: .exactly(1), commandId: UUID(), metadata: Fixtures.metadata(),
+                                           events: [Fixtures.thing(2)])
+                _ = try await store.append(inside, on: connection)
+                try await connection.query("ROLLBACK", logger: TestLogging.logger)
+            }
+            await #expect(throws: StoreError.wrongExpectedVersion(stream: stream.rawValue, expected: .exactly(2), actual: 1)) {
+                try await Fixtures.append(store, stream, [Fixtures.thing(3)], expected: .exactly(2))
+            }
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(2)], expected: .exactly(1))
+            let events = try await store.readStream(stream)
+            #expect(events.map(\.streamVersion) == [1, 2])
+            #expect(events[1].previousHash == events[0].hash)
+        }
+    }
+
     @Test("Writers in two processes (two stores, two head caches) take turns on one stream; the chain stays whole")
     func twoStoresTakeTurns() async throws {
         try await withStore(database) { first in

@@ -88,7 +88,9 @@ extension EventStore {
         guard inserted.count == 1, let (first, last, count) = inserted.first, count == rows.count else {
             throw StoreError.unavailable(detail: "the insert did not report \(rows.count) rows")
         }
-        streamHeads.remember(request.stream.rawValue, StreamHead(version: rows[rows.count - 1].version, hash: rows[rows.count - 1].hash))
+        if target.commitsEachStatement {
+            streamHeads.remember(request.stream.rawValue, StreamHead(version: rows[rows.count - 1].version, hash: rows[rows.count - 1].hash))
+        }
         return AppendResult(streamId: request.stream.rawValue, firstVersion: rows[0].version, lastVersion: rows[rows.count - 1].version,
                             firstPosition: first, lastPosition: last, replayed: false)
     }
@@ -108,7 +110,7 @@ extension EventStore {
                 """, logger: logger)
             for try await hash in rows.decode(ByteBuffer.self) {
                 let head = StreamHead(version: version, hash: Array(buffer: hash))
-                streamHeads.remember(stream, head)
+                if target.commitsEachStatement { streamHeads.remember(stream, head) }
                 return head
             }
             return nil
@@ -136,6 +138,14 @@ enum AppendRefusal: Error {
 enum AppendTarget {
     case pool(PostgresClient)
     case connection(PostgresConnection)
+
+    /// Whether what a statement wrote or read is committed once it returns. Only then may a
+    /// head enter `StreamHeads`: the caller of `append(_:on:)` may still roll back, and a
+    /// remembered head that never committed would let a later append skip a version.
+    var commitsEachStatement: Bool {
+        if case .pool = self { return true }
+        return false
+    }
 
     func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         switch self {
