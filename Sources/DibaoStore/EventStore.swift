@@ -14,7 +14,7 @@ public final class EventStore: Sendable {
     public let wakeUps: WakeUps
     /// Stream versions whose hash this process knows: appends at them skip a read.
     let streamHeads = StreamHeads()
-    /// Whether commands recorded before migration 017 exist (`.any` appends then check them).
+    /// Whether commands recorded before migration 017 exist (appends then check them first).
     let legacyCommands = LegacyCommands()
 
     let appendedEvents = Counter(label: "dibao_appended_events_total")

@@ -99,7 +99,7 @@ struct AppendTests {
         }
     }
 
-    @Test("A command recorded before migration 017 (in dibao.commands) is replayed, not written again, even with 'any'")
+    @Test("A command recorded before migration 017 (in dibao.commands) is replayed, not written again, and its id is not reusable")
     func legacyCommandReplayed() async throws {
         let stream = Fixtures.uniqueStream()
         let request = AppendRequest(stream: stream, expectedVersion: .any, commandId: UUID(), metadata: Fixtures.metadata(), events: [Fixtures.thing(1)])
@@ -127,6 +127,12 @@ struct AppendTests {
             let result = try await store.append(request)
             #expect(result.replayed && result.firstVersion == 1)
             #expect(try await store.streamVersion(stream) == 1)
+            let elsewhere = Fixtures.uniqueStream()
+            await #expect(throws: StoreError.commandIdReused(commandId: request.commandId)) {
+                try await store.append(AppendRequest(stream: elsewhere, expectedVersion: .noStream, commandId: request.commandId,
+                                                     metadata: request.metadata, events: request.events))
+            }
+            #expect(try await store.streamVersion(elsewhere) == 0)
         }
     }
 

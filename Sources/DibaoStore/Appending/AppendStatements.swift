@@ -5,17 +5,34 @@ import PostgresNIO
 /// per append. Both are plain INSERTs of rows the store computed completely (versions, ids,
 /// hash chain); PostgreSQL adds position, transaction id and recording time, and its unique
 /// indexes decide conflicts and replays (docs/internals/appending.md).
+///
+/// Each insert also proves its first link in the same statement (`linksToHead`): the previous
+/// version must exist with exactly the `previous_hash` the store computed from, or, for
+/// version 1, that hash must be the genesis. Otherwise nothing is inserted. So a head the store
+/// believed in but the database does not hold (a failover that lost commits, a restore under
+/// a running service) can never produce a version gap or a link to a missing event. The probe
+/// reads the B-tree page the insert writes to anyway.
 enum AppendStatements {
     static let columns = """
         stream_id, stream_version, event_id, event_type, schema_version, data, metadata, \
         command_id, command_index, effective_date, hash, previous_hash
         """
 
+    /// True when `version` may follow the stream's committed head with `previousHash`.
+    static func linksToHead(stream: String, version: String, previousHash: String) -> String {
+        """
+        CASE WHEN \(version) = 1 THEN \(previousHash) = decode(repeat('00', 32), 'hex')
+             ELSE EXISTS (SELECT 1 FROM dibao.events p
+                           WHERE p.stream_id = \(stream) AND p.stream_version = \(version) - 1 AND p.hash = \(previousHash)) END
+        """
+    }
+
     /// One event (the common case).
     struct InsertOne: PostgresPreparedStatement {
         static let sql = """
             INSERT INTO dibao.events (\(columns))
-            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, 0, $9::date, $10, $11)
+            SELECT $1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, 0, $9::date, $10, $11
+             WHERE \(linksToHead(stream: "$1", version: "$2", previousHash: "$11"))
             RETURNING global_position
             """
         typealias Row = Int64
@@ -50,12 +67,13 @@ enum AppendStatements {
                    (u.ordinal - 1)::integer, u.effective_date::date, u.hash, u.previous_hash
               FROM unnest($2::int8[], $3::uuid[], $4::text[], $5::int4[], $6::text[], $9::text[], $10::bytea[], $11::bytea[])
                    WITH ORDINALITY AS u(version, event_id, event_type, schema_version, data, effective_date, hash, previous_hash, ordinal)
+             WHERE \(linksToHead(stream: "$1", version: "($2::int8[])[1]", previousHash: "($11::bytea[])[1]"))
              ORDER BY u.ordinal
             RETURNING global_position)
             SELECT min(global_position), max(global_position), count(*) FROM inserted
             """
-        /// First position, last position, rows inserted.
-        typealias Row = (Int64, Int64, Int64)
+        /// First position, last position (nil when nothing was inserted), rows inserted.
+        typealias Row = (Int64?, Int64?, Int64)
 
         var rows: [EventRow]
 

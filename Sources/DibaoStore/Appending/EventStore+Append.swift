@@ -17,7 +17,7 @@ extension EventStore {
     public func append(_ request: AppendRequest) async throws -> AppendResult {
         try await translatingErrors {
             let prepared = try prepare(request)
-            if case .any = request.expectedVersion, try await legacyCommands.exist({ try await legacyCommandsRecorded() }),
+            if try await legacyCommands.exist({ try await legacyCommandsRecorded() }),
                let original = try await recordedResult(of: prepared, on: .pool(client)) {
                 record(original, events: 0)
                 return original
@@ -32,7 +32,11 @@ extension EventStore {
                         record(original, events: 0)
                         return original
                     }
-                    if case .any = request.expectedVersion, attempt < 20, case .versionTaken = refusal { continue }
+                    if case .any = request.expectedVersion, attempt < 20, case .versionTaken = refusal {
+                        // Writers racing for one stream's head: spread their next attempts.
+                        try await Task.sleep(for: .microseconds(Int.random(in: 0...(200 * attempt))))
+                        continue
+                    }
                     conflicts.increment()
                     let actual = try await streamVersion(request.stream)
                     throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion, actual: actual)
@@ -50,9 +54,17 @@ extension EventStore {
         let prepared = try prepare(request)
         do {
             return try await execute(prepared, on: .connection(connection))
-        } catch is AppendRefusal {
-            throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion,
-                                                  actual: try await streamVersion(request.stream))
+        } catch let refusal as AppendRefusal {
+            // After a missing head the transaction is intact: count its own events too.
+            let actual: Int64
+            if case .headMissing = refusal {
+                let rows = try await connection.query(
+                    "SELECT coalesce(max(stream_version), 0) FROM dibao.events WHERE stream_id = \(request.stream.rawValue)", logger: logger)
+                actual = try await rows.decode(Int64.self).first { _ in true } ?? 0
+            } else {
+                actual = try await streamVersion(request.stream)
+            }
+            throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion, actual: actual)
         }
     }
 
@@ -73,20 +85,28 @@ extension EventStore {
     }
 
     /// Finds the head the request expects, links its events to it and inserts them.
-    private func execute(_ prepared: PreparedAppend, on target: AppendTarget) async throws -> AppendResult {
+    private func execute(_ prepared: PreparedAppend, on target: AppendTarget, trustingCache: Bool = true) async throws -> AppendResult {
         let request = prepared.request
-        guard let head = try await head(for: request, on: target) else { throw AppendRefusal.headMissing }
+        guard let head = try await head(for: request, on: target, trustingCache: trustingCache) else { throw AppendRefusal.headMissing }
         let rows = prepared.rows(after: head)
-        let inserted: [(first: Int64, last: Int64, count: Int64)]
+        let inserted: (first: Int64?, last: Int64?, count: Int64)?
         do {
             inserted = rows.count == 1
-                ? try await target.execute(AppendStatements.InsertOne(row: rows[0]), logger: logger).map { ($0, $0, 1) }
-                : try await target.execute(AppendStatements.InsertMany(rows: rows), logger: logger)
+                ? try await target.execute(AppendStatements.InsertOne(row: rows[0]), logger: logger).first.map { ($0, $0, 1) } ?? (nil, nil, 0)
+                : try await target.execute(AppendStatements.InsertMany(rows: rows), logger: logger).first
         } catch let error as PSQLError where error.sqlState == "23505" {
             throw AppendRefusal.versionTaken
         }
-        guard inserted.count == 1, let (first, last, count) = inserted.first, count == rows.count else {
-            throw StoreError.unavailable(detail: "the insert did not report \(rows.count) rows")
+        guard let inserted else { throw StoreError.unavailable(detail: "the insert reported nothing") }
+        guard inserted.count > 0 else {
+            // The database holds no such head. A remembered one is forgotten and the head read
+            // once more from the database; a head just read from it is a conflict.
+            streamHeads.forget(request.stream.rawValue)
+            guard trustingCache else { throw AppendRefusal.headMissing }
+            return try await execute(prepared, on: target, trustingCache: false)
+        }
+        guard let first = inserted.first, let last = inserted.last, inserted.count == rows.count else {
+            throw StoreError.unavailable(detail: "the insert reported \(inserted.count) rows for \(rows.count) events")
         }
         if target.commitsEachStatement {
             streamHeads.remember(request.stream.rawValue, StreamHead(version: rows[rows.count - 1].version, hash: rows[rows.count - 1].hash))
@@ -98,13 +118,13 @@ extension EventStore {
     /// The event the new ones follow: none for a new stream; the remembered or stored event at
     /// the expected version; or the stream's last event for `.any`. Nil when the expected
     /// version does not exist (the stream is shorter): a conflict.
-    private func head(for request: AppendRequest, on target: AppendTarget) async throws -> StreamHead? {
+    private func head(for request: AppendRequest, on target: AppendTarget, trustingCache: Bool) async throws -> StreamHead? {
         let stream = request.stream.rawValue
         switch request.expectedVersion {
         case .noStream:
             return .empty
         case .exactly(let version):
-            if let hash = streamHeads.hash(of: stream, at: version) { return StreamHead(version: version, hash: hash) }
+            if trustingCache, let hash = streamHeads.hash(of: stream, at: version) { return StreamHead(version: version, hash: hash) }
             let rows = try await target.query("""
                 SELECT hash FROM dibao.events WHERE stream_id = \(stream) AND stream_version = \(version)
                 """, logger: logger)

@@ -1,9 +1,9 @@
 import Synchronization
 
 /// Whether `dibao.commands` holds commands recorded before migration 017. Their first events
-/// have no `command_index`, so `events_command_key` does not see them: a retry of one with
-/// expected version `.any` would find no conflict to resolve. While such rows exist, a `.any`
-/// append looks the command up first. The table is no longer written, so the answer, once
+/// have no `command_index`, so `events_command_key` does not see them: a retry of one, or its
+/// id reused on another stream, could meet no index to refuse it. While such rows exist, every
+/// append looks its command up first. The table is no longer written, so the answer, once
 /// known, never changes; a database created after 017 never asks again.
 final class LegacyCommands: Sendable {
     private let known = Mutex<Bool?>(nil)

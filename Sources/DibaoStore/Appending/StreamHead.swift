@@ -30,6 +30,11 @@ final class StreamHeads: Sendable {
         }
     }
 
+    /// Drops what is remembered of `stream` (the database refused to link to it).
+    func forget(_ stream: String) {
+        _ = heads.withLock { $0.removeValue(forKey: stream) }
+    }
+
     /// Remembers `head` unless a later version of the stream is already remembered.
     func remember(_ stream: String, _ head: StreamHead) {
         heads.withLock { heads in
