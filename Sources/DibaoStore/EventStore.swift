@@ -31,12 +31,15 @@ public final class EventStore: Sendable {
 
     /// The version of the stream's last event, 0 if it has none.
     public func streamVersion(_ stream: StreamName) async throws -> Int64 {
-        try await translatingErrors {
-            let rows = try await client.query(
-                "SELECT coalesce(max(stream_version), 0) FROM dibao.events WHERE stream_id = \(stream.rawValue)", logger: logger)
-            for try await version in rows.decode(Int64.self) { return version }
-            return 0
-        }
+        try await translatingErrors { try await streamVersion(stream, on: .pool(client)) }
+    }
+
+    /// The same, as seen on `target` (on a caller's connection: with its uncommitted events).
+    func streamVersion(_ stream: StreamName, on target: AppendTarget) async throws -> Int64 {
+        let rows = try await target.query(
+            "SELECT coalesce(max(stream_version), 0) FROM dibao.events WHERE stream_id = \(stream.rawValue)", logger: logger)
+        for try await version in rows.decode(Int64.self) { return version }
+        return 0
     }
 
     /// Runs `body`, turning database failures into `StoreError.unavailable` (the one boundary

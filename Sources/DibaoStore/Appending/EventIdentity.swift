@@ -15,18 +15,15 @@ enum EventIdentity {
         return (0..<count).map { DerivedIdentifier.uuid(prefix + String($0)) }
     }
 
-    /// Lower-case text of a UUID, as hashed and as PostgreSQL prints it.
+    /// Lower-case text of a UUID, as hashed and as PostgreSQL prints it (formatted here, once
+    /// per event, instead of through `uuidString.lowercased()`).
     static func text(_ id: UUID) -> String {
-        let bytes = id.uuid
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = HashChain.hex(withUnsafeBytes(of: id.uuid) { Array($0) }).utf8
         var output = [UInt8]()
         output.reserveCapacity(36)
-        withUnsafeBytes(of: bytes) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { output.append(UInt8(ascii: "-")) }
-                output.append(digits[Int(byte >> 4)])
-                output.append(digits[Int(byte & 0x0F)])
-            }
+        for (index, digit) in digits.enumerated() {
+            if index == 8 || index == 12 || index == 16 || index == 20 { output.append(UInt8(ascii: "-")) }
+            output.append(digit)
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -56,14 +56,8 @@ extension EventStore {
             return try await execute(prepared, on: .connection(connection))
         } catch let refusal as AppendRefusal {
             // After a missing head the transaction is intact: count its own events too.
-            let actual: Int64
-            if case .headMissing = refusal {
-                let rows = try await connection.query(
-                    "SELECT coalesce(max(stream_version), 0) FROM dibao.events WHERE stream_id = \(request.stream.rawValue)", logger: logger)
-                actual = try await rows.decode(Int64.self).first { _ in true } ?? 0
-            } else {
-                actual = try await streamVersion(request.stream)
-            }
+            let intact = if case .headMissing = refusal { true } else { false }
+            let actual = try await streamVersion(request.stream, on: intact ? .connection(connection) : .pool(client))
             throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion, actual: actual)
         }
     }
