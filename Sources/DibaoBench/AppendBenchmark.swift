@@ -3,6 +3,7 @@ import DibaoStore
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// `dibao bench append`: appends through the store beside plain INSERTs of the same rows into
 /// a bare table (`dibao_bench_raw.events`, no keys, no checks, no chain), in alternating rounds
@@ -15,7 +16,9 @@ public struct AppendBenchmark: Sendable {
         public var eventsPerAppend: Int
     }
 
-    public static let scenarios = [
+    public static let scenarioNames = scenarios.map(\.name)
+
+    static let scenarios = [
         Scenario(name: "single_event_1_writer", writers: 1, eventsPerAppend: 1),
         Scenario(name: "single_event_8_writers", writers: 8, eventsPerAppend: 1),
         Scenario(name: "batch_100_events_8_writers", writers: 8, eventsPerAppend: 100),
@@ -24,12 +27,15 @@ public struct AppendBenchmark: Sendable {
     public let store: EventStore
     public let rounds: Int
     public let roundDuration: Duration
+    /// The scenarios to run (by name); nil runs all.
+    public let only: Set<String>?
     let logger: Logger
 
-    public init(store: EventStore, rounds: Int = 5, roundDuration: Duration = .seconds(3), logger: Logger) {
+    public init(store: EventStore, rounds: Int = 5, roundDuration: Duration = .seconds(3), only: Set<String>? = nil, logger: Logger) {
         self.store = store
         self.rounds = rounds
         self.roundDuration = roundDuration
+        self.only = only
         self.logger = logger
     }
 
@@ -52,7 +58,7 @@ public struct AppendBenchmark: Sendable {
     /// Runs every scenario; `report` sees each comparison as it completes.
     public func run(report: @Sendable (Comparison) -> Void = { _ in }) async throws -> [Comparison] {
         var comparisons: [Comparison] = []
-        for scenario in Self.scenarios {
+        for scenario in Self.scenarios where only?.contains(scenario.name) ?? true {
             var ours: [Double] = [], raw: [Double] = []
             for round in 0..<rounds {
                 raw.append(try await measure(scenario, round: round, appendOne: appendRaw))
@@ -96,13 +102,13 @@ public struct AppendBenchmark: Sendable {
 
     private func appendOurs(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
         _ = try await store.append(AppendRequest(stream: stream, expectedVersion: version == 0 ? .noStream : .exactly(version),
-                                                 commandId: UUID(), metadata: Self.metadata, events: events))
+                                                 commandId: BenchIds.next(), metadata: Self.metadata, events: events))
     }
 
     /// The same rows into the bare table, with the same client technique as the store (one
     /// statement prepared once per connection), so the ratio compares the work, not the protocol.
     private func appendRaw(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
-        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: UUID(),
+        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: BenchIds.next(),
                            metadataText: CanonicalJSON.string(Self.metadata.json), events: events)
         if events.count == 1 {
             for try await _ in try await store.client.execute(RawInsertOne(rows: rows), logger: logger) {}
@@ -146,7 +152,7 @@ struct RawInsertOne: PostgresPreparedStatement {
         var bindings = PostgresBindings(capacity: 11)
         bindings.append(rows.stream)
         bindings.append(rows.firstVersion)
-        bindings.append(UUID())
+        bindings.append(BenchIds.next())
         bindings.append(event.eventType)
         bindings.append(Int32(event.schemaVersion))
         bindings.append(CanonicalJSON.string(event.data))
@@ -177,7 +183,7 @@ struct RawInsertMany: PostgresPreparedStatement {
         var bindings = PostgresBindings(capacity: 11)
         bindings.append(rows.stream)
         bindings.append(events.indices.map { rows.firstVersion + Int64($0) })
-        bindings.append(events.map { _ in UUID() })
+        bindings.append(events.map { _ in BenchIds.next() })
         bindings.append(events.map(\.eventType))
         bindings.append(events.map { Int32($0.schemaVersion) })
         bindings.append(events.map { CanonicalJSON.string($0.data) })
@@ -190,4 +196,23 @@ struct RawInsertMany: PostgresPreparedStatement {
     }
 
     func decodeRow(_ row: PostgresRow) throws {}
+}
+
+/// Unique ids for both sides of the benchmark at the cost of one atomic increment: a random
+/// prefix per process and a counter. (Foundation's `UUID()` reads /dev/urandom on Linux, about
+/// 2 µs here, which would weigh on the raw side's per-row ids and flatter the ratio.)
+enum BenchIds {
+    private static let prefix = UInt64.random(in: .min ... .max)
+    private static let counter = Atomic<UInt64>(0)
+
+    static func next() -> UUID {
+        let count = counter.add(1, ordering: .relaxed).newValue
+        let p = prefix, c = count
+        return UUID(uuid: (UInt8(truncatingIfNeeded: p >> 56), UInt8(truncatingIfNeeded: p >> 48), UInt8(truncatingIfNeeded: p >> 40),
+                           UInt8(truncatingIfNeeded: p >> 32), UInt8(truncatingIfNeeded: p >> 24), UInt8(truncatingIfNeeded: p >> 16),
+                           0x40 | UInt8(truncatingIfNeeded: p >> 8) & 0x0F, UInt8(truncatingIfNeeded: p),
+                           0x80 | UInt8(truncatingIfNeeded: c >> 56) & 0x3F, UInt8(truncatingIfNeeded: c >> 48),
+                           UInt8(truncatingIfNeeded: c >> 40), UInt8(truncatingIfNeeded: c >> 32), UInt8(truncatingIfNeeded: c >> 24),
+                           UInt8(truncatingIfNeeded: c >> 16), UInt8(truncatingIfNeeded: c >> 8), UInt8(truncatingIfNeeded: c)))
+    }
 }

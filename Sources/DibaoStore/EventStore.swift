@@ -16,14 +16,20 @@ public final class EventStore: Sendable {
     let streamHeads = StreamHeads()
     /// Whether commands recorded before migration 017 exist (appends then check them first).
     let legacyCommands = LegacyCommands()
+    /// Group commit: concurrent appends on the pool share statements and transactions.
+    let combiner: InsertCombiner
 
     let appendedEvents = Counter(label: "dibao_appended_events_total")
     let appends = Counter(label: "dibao_appends_total")
     let conflicts = Counter(label: "dibao_append_conflicts_total")
     let idempotentReplays = Counter(label: "dibao_append_idempotent_replays_total")
+    let groupedCommands = Counter(label: "dibao_append_grouped_commands_total")
 
-    public init(client: PostgresClient, catalogue: EventCatalogue, logger: Logger) {
+    /// `groupCommit`: whether concurrent appends may share a statement and a transaction
+    /// (on by default; off, every append is its own transaction, as for `append(_:on:)`).
+    public init(client: PostgresClient, catalogue: EventCatalogue, logger: Logger, groupCommit: Bool = true) {
         self.client = client
+        self.combiner = InsertCombiner(enabled: groupCommit)
         self.catalogue = catalogue
         self.logger = logger
         self.wakeUps = WakeUps(client: client, logger: logger)

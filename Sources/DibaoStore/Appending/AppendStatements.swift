@@ -18,12 +18,15 @@ enum AppendStatements {
         command_id, command_index, effective_date, hash, previous_hash
         """
 
-    /// True when `version` may follow the stream's committed head with `previousHash`.
+    /// True when `version` may follow the stream's committed head with `previousHash` (NULL,
+    /// which refuses the row too, when the previous version is missing). A scalar subquery, not
+    /// `EXISTS`: correlated to a column (group commit), an `EXISTS` may be planned as a hashed
+    /// subplan over the whole log, which a small table's statistics make look cheap.
     static func linksToHead(stream: String, version: String, previousHash: String) -> String {
         """
         CASE WHEN \(version) = 1 THEN \(previousHash) = decode(repeat('00', 32), 'hex')
-             ELSE EXISTS (SELECT 1 FROM dibao.events p
-                           WHERE p.stream_id = \(stream) AND p.stream_version = \(version) - 1 AND p.hash = \(previousHash)) END
+             ELSE (SELECT p.hash FROM dibao.events p
+                    WHERE p.stream_id = \(stream) AND p.stream_version = \(version) - 1) = \(previousHash) END
         """
     }
 
@@ -87,6 +90,59 @@ enum AppendStatements {
             bindings.append(rows.map(\.dataText))
             bindings.append(rows[0].metadataText)
             bindings.append(rows[0].commandId)
+            bindings.append(rows.map(\.effectiveDate))
+            bindings.append(rows.map { ByteBuffer(bytes: $0.hash) })
+            bindings.append(rows.map { ByteBuffer(bytes: $0.previousHash) })
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
+    /// Several commands, on distinct streams, in one statement (group commit, `InsertCombiner`).
+    /// Each command is admitted only if its own first link holds; the rows of the admitted ones
+    /// are inserted in order. One result row per command that inserted.
+    struct InsertCommands: PostgresPreparedStatement {
+        static let sql = """
+            WITH admitted AS (
+            SELECT c.slot, c.command_id, c.stream_id, c.metadata
+              FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::bytea[], $5::text[])
+                   WITH ORDINALITY AS c(command_id, stream_id, first_version, previous_hash, metadata, slot)
+             WHERE \(linksToHead(stream: "c.stream_id", version: "c.first_version", previousHash: "c.previous_hash"))
+            ), inserted AS (
+            INSERT INTO dibao.events (\(columns))
+            SELECT a.stream_id, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, a.metadata::jsonb,
+                   a.command_id, u.command_index, u.effective_date::date, u.hash, u.previous_hash
+              FROM unnest($6::int8[], $7::int8[], $8::uuid[], $9::text[], $10::int4[], $11::text[], $12::int4[], $13::text[],
+                          $14::bytea[], $15::bytea[])
+                   WITH ORDINALITY AS u(slot, version, event_id, event_type, schema_version, data, command_index, effective_date,
+                                        hash, previous_hash, ordinal)
+              JOIN admitted a ON a.slot = u.slot
+             ORDER BY u.ordinal
+            RETURNING command_id, global_position)
+            SELECT command_id, min(global_position), max(global_position), count(*) FROM inserted GROUP BY command_id
+            """
+        /// Command id, its first and last position, its rows inserted.
+        typealias Row = (UUID, Int64, Int64, Int64)
+
+        var commands: [[EventRow]]
+
+        func makeBindings() throws -> PostgresBindings {
+            let firsts = commands.map { $0[0] }
+            let rows = commands.joined()
+            var bindings = PostgresBindings(capacity: 15)
+            bindings.append(firsts.map(\.commandId))
+            bindings.append(firsts.map(\.streamId))
+            bindings.append(firsts.map(\.version))
+            bindings.append(firsts.map { ByteBuffer(bytes: $0.previousHash) })
+            bindings.append(firsts.map(\.metadataText))
+            bindings.append(commands.indices.flatMap { slot in Array(repeating: Int64(slot + 1), count: commands[slot].count) })
+            bindings.append(rows.map(\.version))
+            bindings.append(rows.map(\.eventId))
+            bindings.append(rows.map(\.eventType))
+            bindings.append(rows.map(\.schemaVersion))
+            bindings.append(rows.map(\.dataText))
+            bindings.append(commands.flatMap { $0.indices.map(Int32.init) })
             bindings.append(rows.map(\.effectiveDate))
             bindings.append(rows.map { ByteBuffer(bytes: $0.hash) })
             bindings.append(rows.map { ByteBuffer(bytes: $0.previousHash) })

@@ -83,15 +83,7 @@ extension EventStore {
         let request = prepared.request
         guard let head = try await head(for: request, on: target, trustingCache: trustingCache) else { throw AppendRefusal.headMissing }
         let rows = prepared.rows(after: head)
-        let inserted: (first: Int64?, last: Int64?, count: Int64)?
-        do {
-            inserted = rows.count == 1
-                ? try await target.execute(AppendStatements.InsertOne(row: rows[0]), logger: logger).first.map { ($0, $0, 1) } ?? (nil, nil, 0)
-                : try await target.execute(AppendStatements.InsertMany(rows: rows), logger: logger).first
-        } catch let error as PSQLError where error.sqlState == "23505" {
-            throw AppendRefusal.versionTaken
-        }
-        guard let inserted else { throw StoreError.unavailable(detail: "the insert reported nothing") }
+        let inserted = try await insert(rows, on: target)
         guard inserted.count > 0 else {
             // The database holds no such head. A remembered one is forgotten and the head read
             // once more from the database; a head just read from it is a conflict.
@@ -107,6 +99,45 @@ extension EventStore {
         }
         return AppendResult(streamId: request.stream.rawValue, firstVersion: rows[0].version, lastVersion: rows[rows.count - 1].version,
                             firstPosition: first, lastPosition: last, replayed: false)
+    }
+
+    /// Inserts one command's rows: on the pool through group commit (`InsertCombiner`), on a
+    /// caller's connection alone.
+    private func insert(_ rows: [AppendStatements.EventRow], on target: AppendTarget) async throws -> InsertCombiner.Inserted {
+        guard case .pool(let client) = target else { return try await insertAlone(rows, on: target) }
+        return try await combiner.insert(rows, alone: { try await insertAlone($0, on: target) },
+                                         group: { await insertGroup($0, on: client) })
+    }
+
+    /// One command's rows in one statement. A unique index refusing them is `.versionTaken`.
+    private func insertAlone(_ rows: [AppendStatements.EventRow], on target: AppendTarget) async throws -> InsertCombiner.Inserted {
+        do {
+            if rows.count == 1 {
+                let positions = try await target.execute(AppendStatements.InsertOne(row: rows[0]), logger: logger)
+                return positions.first.map { .init(first: $0, last: $0, count: 1) } ?? .nothing
+            }
+            guard let (first, last, count) = try await target.execute(AppendStatements.InsertMany(rows: rows), logger: logger).first else {
+                throw StoreError.unavailable(detail: "the insert reported nothing")
+            }
+            return .init(first: first, last: last, count: count)
+        } catch let error as PSQLError where error.sqlState == "23505" {
+            throw AppendRefusal.versionTaken
+        }
+    }
+
+    /// Several commands' rows in one statement on the pool, one outcome per command in order.
+    /// A command whose first link did not hold inserted nothing (count 0). If the statement
+    /// fails as a whole it wrote nothing, and each command is told to insert alone, so one
+    /// command's conflict never becomes another's error.
+    private func insertGroup(_ batch: [[AppendStatements.EventRow]], on client: PostgresClient) async -> [InsertCombiner.Outcome] {
+        do {
+            let inserted = try await AppendTarget.pool(client).execute(AppendStatements.InsertCommands(commands: batch), logger: logger)
+            groupedCommands.increment(by: Int64(batch.count))
+            let byCommand = Dictionary(uniqueKeysWithValues: inserted.map { ($0.0, InsertCombiner.Inserted(first: $0.1, last: $0.2, count: $0.3)) })
+            return batch.map { .success(byCommand[$0[0].commandId] ?? .nothing) }
+        } catch {
+            return batch.map { _ in .failure(InsertCombiner.InsertAlone()) }
+        }
     }
 
     /// The event the new ones follow: none for a new stream; the remembered or stored event at
@@ -179,3 +210,4 @@ enum AppendTarget {
         return rows
     }
 }
+

@@ -22,12 +22,24 @@ struct Bench: AsyncParsableCommand {
             commandName: "append", abstract: "Single-event appends at 1 and 8 writers and 100-event appends, each beside plain INSERTs.")
         @OptionGroup var options: Options
         @Option(help: "Seconds per round.") var seconds = 3
+        @Option(help: "Run only this scenario (repeatable): \(AppendBenchmark.scenarioNames.joined(separator: ", ")).")
+        var scenario: [String] = []
+        @Flag(help: "Every append its own transaction (group commit off), to see what group commit adds.")
+        var noGroupCommit = false
+
+        func validate() throws {
+            for name in scenario where !AppendBenchmark.scenarioNames.contains(name) {
+                throw ValidationError("unknown scenario \(name); known: \(AppendBenchmark.scenarioNames.joined(separator: ", "))")
+            }
+        }
 
         func run() async throws {
-            let comparisons = try await withBenchDatabase { owner, store, logger in
+            let only = scenario.isEmpty ? nil : Set(scenario)
+            let comparisons = try await withBenchDatabase(groupCommit: !noGroupCommit) { owner, store, logger in
                 try await AppendBenchmark.prepareRawTable(owner: owner, logger: logger)
-                print("append benchmark: \(options.rounds) alternating rounds of \(seconds)s per scenario; medians")
-                return try await AppendBenchmark(store: store, rounds: options.rounds, roundDuration: .seconds(seconds), logger: logger)
+                print("append benchmark: \(options.rounds) alternating rounds of \(seconds)s per scenario; medians; group commit "
+                      + (noGroupCommit ? "off" : "on"))
+                return try await AppendBenchmark(store: store, rounds: options.rounds, roundDuration: .seconds(seconds), only: only, logger: logger)
                     .run { print($0.line) }
             }
             if options.json { print(try BenchOutput.json(Dictionary(uniqueKeysWithValues: comparisons.map { ($0.name, $0) }))) }
@@ -59,6 +71,7 @@ struct Bench: AsyncParsableCommand {
 
 /// Creates, migrates and finally drops a throwaway database for one benchmark run.
 func withBenchDatabase<Result: Sendable>(
+    groupCommit: Bool = true,
     _ body: @Sendable (_ owner: PostgresClient, _ store: EventStore, _ logger: Logger) async throws -> Result
 ) async throws -> Result {
     let logger = quietLogger("dibao-bench")
@@ -75,7 +88,7 @@ func withBenchDatabase<Result: Sendable>(
         let result = try await withClient(database.owner.withDatabase(name), connectionsMax: 2, logger: logger) { owner in
             try await Migrator().migrate(owner, logger: logger)
             return try await withClient(database.app.withDatabase(name), connectionsMax: 10, logger: logger) { client in
-                try await body(owner, EventStore(client: client, catalogue: LedgerCatalogue.make(), logger: logger), logger)
+                try await body(owner, EventStore(client: client, catalogue: LedgerCatalogue.make(), logger: logger, groupCommit: groupCommit), logger)
             }
         }
         try await dropBenchDatabase(name, maintenance, logger)
