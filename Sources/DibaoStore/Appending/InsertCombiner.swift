@@ -107,6 +107,9 @@ final class InsertCombiner: Sendable {
         return try outcomes[0].get()
     }
 
+    /// Commands waiting for a flush slot (for tests).
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
+
     /// Passes this flush slot to the longest-waiting command, or frees it.
     private func handOver() {
         let next: Waiting? = state.withLock { state in

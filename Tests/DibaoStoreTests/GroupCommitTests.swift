@@ -1,0 +1,114 @@
+@testable import DibaoStore
+import DibaoEvents
+import DibaoTestSupport
+import Foundation
+import PostgresNIO
+import Testing
+
+/// Group commit against PostgreSQL: the grouped statement decides each command on its own
+/// link, a group refused as a whole writes nothing, and a burst of concurrent appends through
+/// the store shares transactions while every command keeps its own result and chain.
+@Suite("Group commit keeps every command's outcome its own", .tags(.postgres))
+struct GroupCommitTests {
+    let database: TestDatabase
+
+    init() async throws { database = try await TestCluster.shared.freshDatabase("groupcommit") }
+
+    static func request(_ stream: StreamName, _ events: [ProposedEvent], expected: ExpectedVersion) -> AppendRequest {
+        AppendRequest(stream: stream, expectedVersion: expected, commandId: UUID(), metadata: Fixtures.metadata(), events: events)
+    }
+
+    static func group(_ store: EventStore, _ commands: [[AppendStatements.EventRow]]) async throws -> [UUID: Int64] {
+        var counts: [UUID: Int64] = [:]
+        for try await (commandId, _, _, count) in try await store.client.execute(AppendStatements.InsertCommands(commands: commands), logger: TestLogging.logger) {
+            counts[commandId] = count
+        }
+        return counts
+    }
+
+    @Test("In one grouped statement a command whose first link fails writes nothing; the others land whole")
+    func linkFailsAlone() async throws {
+        try await withStore(database) { store in
+            let (a, b, c) = (Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream())
+            _ = try await Fixtures.append(store, c, [Fixtures.thing(1)], expected: .noStream)
+            let first = try store.prepare(Self.request(a, [Fixtures.thing(1), Fixtures.thing(2)], expected: .noStream))
+            let second = try store.prepare(Self.request(b, [Fixtures.thing(1)], expected: .noStream))
+            let stale = try store.prepare(Self.request(c, [Fixtures.thing(2)], expected: .exactly(1)))
+            let counts = try await Self.group(store, [first.rows(after: .empty), second.rows(after: .empty),
+                                                      stale.rows(after: StreamHead(version: 1, hash: [UInt8](repeating: 9, count: 32)))])
+            #expect(counts == [first.request.commandId: 2, second.request.commandId: 1])
+            #expect(try await store.streamVersion(a) == 2)
+            #expect(try await store.streamVersion(b) == 1)
+            #expect(try await store.streamVersion(c) == 1)
+            let events = try await store.readStream(a)
+            #expect(events.map(\.streamVersion) == [1, 2])
+            #expect(events[1].previousHash == events[0].hash)
+        }
+    }
+
+    @Test("A grouped statement refused by a unique index writes nothing of any command")
+    func refusedWhole() async throws {
+        try await withStore(database) { store in
+            let (fresh, taken) = (Fixtures.uniqueStream(), Fixtures.uniqueStream())
+            _ = try await Fixtures.append(store, taken, [Fixtures.thing(1)], expected: .noStream)
+            let good = try store.prepare(Self.request(fresh, [Fixtures.thing(1)], expected: .noStream))
+            let clash = try store.prepare(Self.request(taken, [Fixtures.thing(7)], expected: .noStream))
+            let error = await #expect(throws: PSQLError.self) {
+                _ = try await Self.group(store, [good.rows(after: .empty), clash.rows(after: .empty)])
+            }
+            #expect(error?.sqlState == "23505")
+            #expect(try await store.streamVersion(fresh) == 0)
+            #expect(try await store.streamVersion(taken) == 1)
+        }
+    }
+
+    @Test("A burst of concurrent appends shares transactions; each command keeps its result, its conflict and its chain")
+    func burst() async throws {
+        try await withStore(database) { store in
+            let contested = Fixtures.uniqueStream()
+            _ = try await Fixtures.append(store, contested, [Fixtures.thing(1)], expected: .noStream)
+            let streams = (0..<120).map { _ in Fixtures.uniqueStream() }
+            // Every fresh stream gets two single-event appends; every fourth task also sends an
+            // append with a wrong expected version to the contested stream, which must fail alone.
+            let conflicts = try await withThrowingTaskGroup(of: Int.self) { tasks in
+                for (index, stream) in streams.enumerated() {
+                    tasks.addTask {
+                        let first = try await Fixtures.append(store, stream, [Fixtures.thing(1)], expected: .noStream)
+                        #expect(first.firstVersion == 1 && first.lastVersion == 1 && !first.replayed)
+                        var conflicts = 0
+                        if index % 4 == 0 {
+                            do {
+                                _ = try await Fixtures.append(store, contested, [Fixtures.thing(9)], expected: .exactly(5))
+                            } catch StoreError.wrongExpectedVersion(let name, .exactly(5), 1) where name == contested.rawValue {
+                                conflicts += 1
+                            }
+                        }
+                        let second = try await Fixtures.append(store, stream, [Fixtures.thing(2)], expected: .exactly(1))
+                        #expect(second.firstVersion == 2 && second.firstPosition > first.lastPosition)
+                        return conflicts
+                    }
+                }
+                return try await tasks.reduce(0, +)
+            }
+            #expect(conflicts == 30)
+            #expect(try await store.streamVersion(contested) == 1)
+            for stream in streams {
+                let events = try await store.readStream(stream)
+                #expect(events.map(\.streamVersion) == [1, 2])
+                #expect(events[0].previousHash == HashChain.genesis && events[1].previousHash == events[0].hash)
+            }
+            let names = streams.map(\.rawValue)
+            let rows = try await store.client.query("""
+                SELECT count(*), count(DISTINCT global_position),
+                       (SELECT count(*) FROM (SELECT transaction_id FROM dibao.events WHERE stream_id = ANY(\(names))
+                                               GROUP BY transaction_id HAVING count(DISTINCT command_id) > 1) shared)
+                  FROM dibao.events WHERE stream_id = ANY(\(names))
+                """, logger: TestLogging.logger)
+            for try await (events, positions, grouped) in rows.decode((Int64, Int64, Int64).self) {
+                #expect(events == 240 && positions == 240)
+                // 120 writers on a pool: commands waited and were carried in shared transactions.
+                #expect(grouped > 0)
+            }
+        }
+    }
+}

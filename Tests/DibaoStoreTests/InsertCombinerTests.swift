@@ -1,0 +1,159 @@
+@testable import DibaoStore
+import DibaoTestSupport
+import Foundation
+import Testing
+
+/// The group-commit queue on its own: who inserts alone, who waits, which waiting commands share
+/// a statement. The inserts are recorded instead of sent; the statements themselves are tested
+/// against PostgreSQL in `GroupCommitTests`.
+@Suite("Group commit: who waits, and who shares a statement")
+struct InsertCombinerTests {
+    /// One command's rows, labelled by its stream and command id.
+    static func command(_ stream: String, events: Int = 1, commandId: UUID = UUID()) -> InsertCombiner.Rows {
+        (0..<events).map { index in
+            AppendStatements.EventRow(streamId: stream, version: Int64(index + 1), eventId: UUID(), eventType: "ThingHappened",
+                                      schemaVersion: 1, dataText: "{}", metadataText: "{}", commandId: commandId,
+                                      effectiveDate: "2024-03-01", hash: [], previousHash: [])
+        }
+    }
+
+    /// Records every insert; an insert of a stream in `held` waits until `release()`.
+    final class Recorder: Sendable {
+        let alone = Shared<[String]>([])
+        let groups = Shared<[[String]]>([])
+        let held: Set<String>
+        private let released = Shared(false)
+
+        init(holding held: Set<String> = []) {
+            self.held = held
+        }
+
+        func release() { released.value = true }
+
+        private func waitForRelease() async {
+            while !released.value { try? await Task.sleep(for: .milliseconds(1)) }
+        }
+
+        func insertAlone(_ rows: InsertCombiner.Rows) async throws -> InsertCombiner.Inserted {
+            alone.withLock { $0.append(rows[0].streamId) }
+            if held.contains(rows[0].streamId) { await waitForRelease() }
+            return InsertCombiner.Inserted(first: 1, last: Int64(rows.count), count: Int64(rows.count))
+        }
+
+        func insertGroup(_ batch: [InsertCombiner.Rows], answer: InsertCombiner.Outcome? = nil) async -> [InsertCombiner.Outcome] {
+            groups.withLock { $0.append(batch.map { $0[0].streamId }) }
+            if batch.contains(where: { held.contains($0[0].streamId) }) { await waitForRelease() }
+            return batch.map { answer ?? .success(InsertCombiner.Inserted(first: 1, last: Int64($0.count), count: Int64($0.count))) }
+        }
+    }
+
+    /// Waits (bounded) until `condition` holds.
+    static func eventually(_ condition: () -> Bool) async throws {
+        for _ in 0..<2_000 where !condition() { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(condition())
+    }
+
+    @Test("An idle store inserts a command at once, alone")
+    func idle() async throws {
+        let combiner = InsertCombiner()
+        let recorder = Recorder()
+        let inserted = try await combiner.insert(Self.command("a"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) })
+        #expect(inserted.count == 1)
+        #expect(recorder.alone.value == ["a"])
+        #expect(recorder.groups.value.isEmpty)
+    }
+
+    @Test("Commands arriving during an insert wait, then share one; never two of one stream or one command id")
+    func waitersShare() async throws {
+        let combiner = InsertCombiner()
+        let recorder = Recorder(holding: ["first"])
+        let repeated = UUID()
+        try await withThrowingTaskGroup(of: InsertCombiner.Inserted.self) { tasks in
+            tasks.addTask { try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { recorder.alone.value == ["first"] }
+            let arrivals = [Self.command("b"), Self.command("c", commandId: repeated), Self.command("b"), Self.command("d", commandId: repeated)]
+            for (index, rows) in arrivals.enumerated() {
+                tasks.addTask { try await combiner.insert(rows, alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+                try await Self.eventually { combiner.waitingCount == index + 1 }
+            }
+            recorder.release()
+            for try await inserted in tasks { #expect(inserted.count == 1) }
+        }
+        // b and c share the next insert; the second b (same stream) and d (c's command id) the one after.
+        #expect(recorder.groups.value == [["b", "c"], ["b", "d"]])
+        #expect(recorder.alone.value == ["first"])
+        #expect(combiner.waitingCount == 0)
+    }
+
+    @Test("A large command never waits for a group")
+    func largeGoesAlone() async throws {
+        let combiner = InsertCombiner(soloEvents: 16)
+        let recorder = Recorder(holding: ["first"])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { recorder.alone.value == ["first"] }
+            let large = try await combiner.insert(Self.command("large", events: 16), alone: recorder.insertAlone,
+                                                  group: { await recorder.insertGroup($0) })
+            #expect(large.count == 16)
+            recorder.release()
+            try await tasks.waitForAll()
+        }
+        #expect(recorder.alone.value == ["first", "large"])
+    }
+
+    @Test("A crowd of waiting commands opens a second insert beside the one in flight")
+    func crowdOpensSecondInsert() async throws {
+        let combiner = InsertCombiner(flushesMax: 2, crowd: 2)
+        let recorder = Recorder(holding: ["first"])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { recorder.alone.value == ["first"] }
+            for (index, stream) in ["b", "c"].enumerated() {
+                tasks.addTask { _ = try await combiner.insert(Self.command(stream), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+                try await Self.eventually { combiner.waitingCount == index + 1 }
+            }
+            // The first insert is still held: the third arrival leads a second one with the crowd.
+            _ = try await combiner.insert(Self.command("d"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) })
+            #expect(recorder.groups.value == [["d", "b", "c"]])
+            recorder.release()
+            try await tasks.waitForAll()
+        }
+    }
+
+    @Test("A group that could not decide sends every command back to insert alone")
+    func undecidedGroup() async throws {
+        let combiner = InsertCombiner()
+        let recorder = Recorder(holding: ["first"])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { recorder.alone.value == ["first"] }
+            for (index, stream) in ["b", "c"].enumerated() {
+                tasks.addTask {
+                    let inserted = try await combiner.insert(Self.command(stream), alone: recorder.insertAlone,
+                                                             group: { await recorder.insertGroup($0, answer: .failure(InsertCombiner.InsertAlone())) })
+                    #expect(inserted.count == 1)
+                }
+                try await Self.eventually { combiner.waitingCount == index + 1 }
+            }
+            recorder.release()
+            try await tasks.waitForAll()
+        }
+        #expect(recorder.groups.value == [["b", "c"]])
+        #expect(recorder.alone.value.sorted() == ["b", "c", "first"])
+    }
+
+    @Test("Group commit off: every command alone, even while another is in flight")
+    func disabled() async throws {
+        let combiner = InsertCombiner(enabled: false)
+        let recorder = Recorder(holding: ["first"])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { recorder.alone.value == ["first"] }
+            _ = try await combiner.insert(Self.command("b"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) })
+            recorder.release()
+            try await tasks.waitForAll()
+        }
+        #expect(recorder.alone.value == ["first", "b"])
+        #expect(recorder.groups.value.isEmpty)
+    }
+}
