@@ -49,8 +49,14 @@ public struct EventCatalogue: Sendable {
 
     /// Refuses oversized metadata.
     public static func validate(_ metadata: EventMetadata) throws(EventValidationError) {
-        let size = CanonicalJSON.bytes(metadata.json).count
-        guard size <= metadataBytesMax else { throw .payloadTooLarge(field: "metadata", bytes: size, bytesMax: metadataBytesMax) }
-        guard !metadata.json.containsNULCharacter else { throw .invalid(field: "metadata", reason: "the NUL character (U+0000) is not allowed") }
+        let json = metadata.json
+        try validate(metadataJSON: json, canonical: CanonicalJSON.bytes(json))
+    }
+
+    /// The same for metadata the caller already holds as JSON and canonical bytes (the
+    /// writer's hot path builds them once).
+    public static func validate(metadataJSON json: JSONValue, canonical: [UInt8]) throws(EventValidationError) {
+        guard canonical.count <= metadataBytesMax else { throw .payloadTooLarge(field: "metadata", bytes: canonical.count, bytesMax: metadataBytesMax) }
+        guard !json.containsNULCharacter else { throw .invalid(field: "metadata", reason: "the NUL character (U+0000) is not allowed") }
     }
 }

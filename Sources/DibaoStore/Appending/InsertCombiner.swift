@@ -102,6 +102,7 @@ final class InsertCombiner: Sendable {
         for (companion, outcome) in zip(companions, outcomes.dropFirst()) {
             companion.continuation.resume(returning: .done(outcome))
         }
+        await Task.yield()
         handOver()
         if case .failure(let error) = outcomes[0], error is InsertAlone { return try await alone(rows) }
         return try outcomes[0].get()

@@ -37,9 +37,10 @@ extension EventStore {
         if case .exactly(let version) = request.expectedVersion, version < 1 {
             throw .invalid(field: "expected_version", reason: "must be at least 1 (use noStream for a new stream)")
         }
-        _ = try EventMetadata(json: request.metadata.json)
-        try EventCatalogue.validate(request.metadata)
-        let metadataBytes = CanonicalJSON.bytes(request.metadata.json)
+        let metadataJSON = request.metadata.json
+        _ = try EventMetadata(json: metadataJSON)
+        let metadataBytes = CanonicalJSON.bytes(metadataJSON)
+        try EventCatalogue.validate(metadataJSON: metadataJSON, canonical: metadataBytes)
         let eventIds = EventIdentity.eventIds(commandId: request.commandId, count: request.events.count)
         var dataTexts: [String] = [], contentHashes: [[UInt8]] = []
         dataTexts.reserveCapacity(request.events.count)
