@@ -24,6 +24,7 @@ public final class EventStore: Sendable {
     let conflicts = Counter(label: "dibao_append_conflicts_total")
     let idempotentReplays = Counter(label: "dibao_append_idempotent_replays_total")
     let groupedCommands = Counter(label: "dibao_append_grouped_commands_total")
+    let groupFallbacks = Counter(label: "dibao_append_group_fallbacks_total")
 
     /// `groupCommit`: whether concurrent appends may share a statement and a transaction
     /// (on by default; off, every append is its own transaction, as for `append(_:on:)`).

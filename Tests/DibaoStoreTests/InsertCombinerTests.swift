@@ -6,7 +6,7 @@ import Testing
 /// The group-commit queue on its own: who inserts alone, who waits, which waiting commands share
 /// a statement. The inserts are recorded instead of sent; the statements themselves are tested
 /// against PostgreSQL in `GroupCommitTests`.
-@Suite("Group commit: who waits, and who shares a statement")
+@Suite("Group commit: who waits, and who shares a statement", .timeLimit(.minutes(1)))
 struct InsertCombinerTests {
     /// One command's rows, labelled by its stream and command id.
     static func command(_ stream: String, events: Int = 1, commandId: UUID = UUID()) -> InsertCombiner.Rows {
@@ -101,23 +101,60 @@ struct InsertCombinerTests {
         #expect(recorder.alone.value == ["first", "large"])
     }
 
-    @Test("A crowd of waiting commands opens a second insert beside the one in flight")
+    @Test("A crowd of waiting commands opens a second insert beside the one in flight, without the streams in flight")
     func crowdOpensSecondInsert() async throws {
-        let combiner = InsertCombiner(flushesMax: 2, crowd: 2)
+        let combiner = InsertCombiner(flightsMax: 2, crowd: 3)
         let recorder = Recorder(holding: ["first"])
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
             try await Self.eventually { recorder.alone.value == ["first"] }
-            for (index, stream) in ["b", "c"].enumerated() {
+            for (index, stream) in ["b", "first", "c"].enumerated() {
                 tasks.addTask { _ = try await combiner.insert(Self.command(stream), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
                 try await Self.eventually { combiner.waitingCount == index + 1 }
             }
-            // The first insert is still held: the third arrival leads a second one with the crowd.
+            // The first insert is still held: the next arrival leads a second one with the crowd,
+            // except the command on the stream in flight, which waits for it.
             _ = try await combiner.insert(Self.command("d"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) })
             #expect(recorder.groups.value == [["d", "b", "c"]])
+            #expect(combiner.waitingCount == 1)
+            // An arrival on the stream in flight never leads beside it, crowd or not.
+            tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { combiner.waitingCount == 2 }
             recorder.release()
             try await tasks.waitForAll()
         }
+        #expect(recorder.alone.value == ["first", "first", "first"])
+        #expect(combiner.waitingCount == 0)
+    }
+
+    @Test("An insert in flight past the stall bound no longer holds back an arriving command")
+    func stalledInsert() async throws {
+        let combiner = InsertCombiner(flightsMax: 2, crowd: 100, stallAfter: .milliseconds(20))
+        let recorder = Recorder(holding: ["first"])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { _ = try await combiner.insert(Self.command("first"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { recorder.alone.value == ["first"] }
+            tasks.addTask { _ = try await combiner.insert(Self.command("b"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) }) }
+            try await Self.eventually { combiner.waitingCount == 1 }
+            try await Task.sleep(for: .milliseconds(30))
+            _ = try await combiner.insert(Self.command("c"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) })
+            #expect(recorder.groups.value == [["c", "b"]])
+            recorder.release()
+            try await tasks.waitForAll()
+        }
+    }
+
+    @Test("A lone insert that throws passes its turn on: the error is its caller's, and the next command goes at once")
+    func failingLoneInsert() async throws {
+        struct Refused: Error {}
+        let combiner = InsertCombiner()
+        await #expect(throws: Refused.self) {
+            try await combiner.insert(Self.command("a"), alone: { _ in throw Refused() }, group: { _ in [] })
+        }
+        let recorder = Recorder()
+        _ = try await combiner.insert(Self.command("b"), alone: recorder.insertAlone, group: { await recorder.insertGroup($0) })
+        #expect(recorder.alone.value == ["b"])
+        #expect(combiner.waitingCount == 0)
     }
 
     @Test("A group that could not decide sends every command back to insert alone")

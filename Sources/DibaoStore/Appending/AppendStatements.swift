@@ -100,11 +100,12 @@ enum AppendStatements {
     }
 
     /// Several commands, on distinct streams, in one statement (group commit, `InsertCombiner`).
-    /// Each command is admitted only if its own first link holds; the rows of the admitted ones
-    /// are inserted in order. One result row per command that inserted.
+    /// Each command is admitted only if its own first link holds (checked once per command: the
+    /// CTE is materialised); the rows of the admitted ones are inserted in order. One result row
+    /// per command that inserted.
     struct InsertCommands: PostgresPreparedStatement {
         static let sql = """
-            WITH admitted AS (
+            WITH admitted AS MATERIALIZED (
             SELECT c.slot, c.command_id, c.stream_id, c.metadata
               FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::bytea[], $5::text[])
                    WITH ORDINALITY AS c(command_id, stream_id, first_version, previous_hash, metadata, slot)

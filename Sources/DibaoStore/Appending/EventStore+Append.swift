@@ -127,15 +127,27 @@ extension EventStore {
 
     /// Several commands' rows in one statement on the pool, one outcome per command in order.
     /// A command whose first link did not hold inserted nothing (count 0). If the statement
-    /// fails as a whole it wrote nothing, and each command is told to insert alone, so one
-    /// command's conflict never becomes another's error.
+    /// fails as a whole, each command is told to insert alone, so one command's conflict never
+    /// becomes another's error. Failure usually means nothing was written (a unique index hit by
+    /// one command); after a connection lost behind a commit, each command's own insert finds
+    /// its recorded first event and answers as a replay.
     private func insertGroup(_ batch: [[AppendStatements.EventRow]], on client: PostgresClient) async -> [InsertCombiner.Outcome] {
         do {
-            let inserted = try await AppendTarget.pool(client).execute(AppendStatements.InsertCommands(commands: batch), logger: logger)
-            groupedCommands.increment(by: Int64(batch.count))
+            // An unstructured task: the leading caller's cancellation must not reach a statement
+            // that carries other callers' commands (PostgresNIO stops reading on cancellation,
+            // while the server may still commit).
+            let logger = logger
+            let inserted = try await Task {
+                try await AppendTarget.pool(client).execute(AppendStatements.InsertCommands(commands: batch), logger: logger)
+            }.value
+            groupedCommands.increment(by: Int64(inserted.count))
             let byCommand = Dictionary(uniqueKeysWithValues: inserted.map { ($0.0, InsertCombiner.Inserted(first: $0.1, last: $0.2, count: $0.3)) })
             return batch.map { .success(byCommand[$0[0].commandId] ?? .nothing) }
         } catch {
+            groupFallbacks.increment()
+            let conflict = (error as? PSQLError)?.sqlState == "23505"
+            logger.log(level: conflict ? .debug : .warning, "a grouped insert failed; its commands insert alone",
+                       metadata: ["commands": "\(batch.count)", "error": "\(Self.summary(of: error))"])
             return batch.map { _ in .failure(InsertCombiner.InsertAlone()) }
         }
     }

@@ -5,13 +5,12 @@ import Synchronization
 /// arrive wait; when it returns, the longest-waiting one carries itself and the others in one
 /// statement and one transaction. An idle store adds no delay (a command finding no insert in
 /// flight goes at once); a busy one pays one commit, one round trip and one executor start for
-/// many commands. A second insert starts beside the first only when a crowd is waiting, so a
-/// few writers get large groups and many writers still use more than one backend.
+/// many commands. A further insert starts beside those in flight only when a crowd is waiting
+/// or they have stalled, and never with a stream or command id already in flight.
 ///
 /// Each command keeps its own outcome: its rows are inserted only if its own first link holds.
-/// When a group fails as a whole (a unique index hit by one of its commands, a lost connection,
-/// a cancelled leader) nothing of it was written, and every command inserts again alone, in its
-/// own task (docs/internals/appending.md, "Group commit").
+/// When a group statement fails as a whole, every command of it inserts again alone, in its own
+/// task, and meets its own outcome (docs/internals/appending.md, "Group commit").
 final class InsertCombiner: Sendable {
     typealias Rows = [AppendStatements.EventRow]
     typealias Outcome = Result<Inserted, any Error>
@@ -32,18 +31,33 @@ final class InsertCombiner: Sendable {
     private enum Turn: Sendable {
         /// Another command's insert carried this one; this is its outcome.
         case done(Outcome)
-        /// A flush slot is this command's: insert it, with waiting companions.
-        case lead
+        /// This command leads insert `flight`, carrying `companions` (possibly none).
+        case lead(flight: UInt64, companions: [Waiting])
     }
 
-    private struct Waiting {
+    private struct Waiting: Sendable {
         var rows: Rows
         var continuation: CheckedContinuation<Turn, Never>
     }
 
+    /// An insert in flight: when it started, and the streams and commands it carries. A second
+    /// insert never carries any of them, so two inserts in flight never meet on a unique key
+    /// (no 23505 between groups, and no deadlock between two groups inserting keys in
+    /// opposite orders).
+    private struct Flight {
+        var started: ContinuousClock.Instant
+        var streams: Set<String>
+        var commands: Set<UUID>
+    }
+
     private struct State: ~Copyable {
         var waiting: [Waiting] = []
-        var flushing = 0
+        var flights: [UInt64: Flight] = [:]
+        var nextFlight: UInt64 = 0
+
+        func isBusy(_ rows: Rows) -> Bool {
+            flights.values.contains { $0.streams.contains(rows[0].streamId) || $0.commands.contains(rows[0].commandId) }
+        }
     }
 
     private let state = Mutex(State())
@@ -55,17 +69,22 @@ final class InsertCombiner: Sendable {
     /// Events one group carries at most.
     let groupEvents: Int
     /// Inserts in flight at once through the combiner.
-    let flushesMax: Int
-    /// Waiting commands that open a further insert beside the one in flight.
+    let flightsMax: Int
+    /// Waiting commands that open a further insert beside those in flight.
     let crowd: Int
+    /// An insert in flight this long (waiting on a lock, say) no longer holds back an arriving
+    /// command: it may open a further insert, up to `flightsMax`.
+    let stallAfter: Duration
 
-    init(enabled: Bool = true, soloEvents: Int = 16, groupEvents: Int = 1_000, flushesMax: Int = 2, crowd: Int = 16) {
-        precondition(soloEvents >= 1 && groupEvents >= soloEvents && flushesMax >= 1 && crowd >= 1)
+    init(enabled: Bool = true, soloEvents: Int = 16, groupEvents: Int = 1_000, flightsMax: Int = 4, crowd: Int = 16,
+         stallAfter: Duration = .milliseconds(50)) {
+        precondition(soloEvents >= 1 && groupEvents >= soloEvents && flightsMax >= 1 && crowd >= 1)
         self.enabled = enabled
         self.soloEvents = soloEvents
         self.groupEvents = groupEvents
-        self.flushesMax = flushesMax
+        self.flightsMax = flightsMax
         self.crowd = crowd
+        self.stallAfter = stallAfter
     }
 
     /// Inserts `rows` (one command's), alone or in a group. `alone` inserts one command in its
@@ -75,60 +94,80 @@ final class InsertCombiner: Sendable {
                 group: ([Rows]) async -> [Outcome]) async throws -> Inserted {
         guard enabled, rows.count < soloEvents else { return try await alone(rows) }
         let turn: Turn = await withCheckedContinuation { continuation in
-            let leads = state.withLock { state in
-                if state.flushing == 0 || (state.flushing < flushesMax && state.waiting.count >= crowd) {
-                    state.flushing += 1
-                    return true
-                }
+            let lead: Turn? = state.withLock { state in
+                if mayLead(rows, state) { return takeOff(rows, &state) }
                 state.waiting.append(Waiting(rows: rows, continuation: continuation))
-                return false
+                return nil
             }
-            if leads { continuation.resume(returning: .lead) }
+            if let lead { continuation.resume(returning: lead) }
         }
-        if case .done(let outcome) = turn {
+        guard case .lead(let flight, let companions) = turn else {
+            guard case .done(let outcome) = turn else { preconditionFailure("a turn is done or lead") }
             if case .failure(let error) = outcome, error is InsertAlone { return try await alone(rows) }
             return try outcome.get()
         }
-
-        let companions = state.withLock { Self.companions(of: rows, groupEvents: groupEvents, from: &$0.waiting) }
         guard !companions.isEmpty else {
-            defer { handOver() }
+            defer { land(flight) }
             return try await alone(rows)
         }
         let outcomes = await group([rows] + companions.map(\.rows))
         precondition(outcomes.count == companions.count + 1, "one outcome per command")
-        // Companions first: they queue their next commands while this slot is still taken, so
-        // the next group is larger.
+        // Companions first, and a yield: the writers just answered queue their next commands
+        // before the next group is cut, so it is larger.
         for (companion, outcome) in zip(companions, outcomes.dropFirst()) {
             companion.continuation.resume(returning: .done(outcome))
         }
         await Task.yield()
-        handOver()
+        land(flight)
         if case .failure(let error) = outcomes[0], error is InsertAlone { return try await alone(rows) }
         return try outcomes[0].get()
     }
 
-    /// Commands waiting for a flush slot (for tests).
+    /// Commands waiting for an insert (for tests).
     var waitingCount: Int { state.withLock { $0.waiting.count } }
 
-    /// Passes this flush slot to the longest-waiting command, or frees it.
-    private func handOver() {
-        let next: Waiting? = state.withLock { state in
-            guard !state.waiting.isEmpty else {
-                state.flushing -= 1
-                return nil
-            }
-            return state.waiting.removeFirst()
+    /// Whether an arriving command may start an insert now: none is in flight; or a crowd waits,
+    /// or every insert in flight has stalled, and the command's stream and id are not in flight.
+    private func mayLead(_ rows: Rows, _ state: borrowing State) -> Bool {
+        if state.flights.isEmpty { return true }
+        guard state.flights.count < flightsMax, !state.isBusy(rows) else { return false }
+        if state.waiting.count >= crowd { return true }
+        let now = ContinuousClock.now
+        return state.flights.values.allSatisfy { now - $0.started >= stallAfter }
+    }
+
+    /// Registers a new insert led by `rows`, with the waiting commands that may join it.
+    private func takeOff(_ rows: Rows, _ state: inout State) -> Turn {
+        let inFlight = state.flights.values
+        let companions = Self.companions(of: rows, groupEvents: groupEvents, from: &state.waiting,
+                                         busyStreams: Set(inFlight.flatMap(\.streams)), busyCommands: Set(inFlight.flatMap(\.commands)))
+        let all = [rows] + companions.map(\.rows)
+        state.nextFlight += 1
+        state.flights[state.nextFlight] = Flight(started: .now, streams: Set(all.map { $0[0].streamId }),
+                                                 commands: Set(all.map { $0[0].commandId }))
+        return .lead(flight: state.nextFlight, companions: companions)
+    }
+
+    /// Ends insert `flight` and passes the turn to the longest-waiting command that may lead
+    /// (its stream and id not in another insert still in flight), if any.
+    private func land(_ flight: UInt64) {
+        let next: (Waiting, Turn)? = state.withLock { state in
+            state.flights[flight] = nil
+            guard let index = state.waiting.firstIndex(where: { !state.isBusy($0.rows) }) else { return nil }
+            let leader = state.waiting.remove(at: index)
+            return (leader, takeOff(leader.rows, &state))
         }
-        next?.continuation.resume(returning: .lead)
+        if let (leader, turn) = next { leader.continuation.resume(returning: turn) }
     }
 
     /// Waiting commands that may share a statement with `rows`, oldest first: one command per
     /// stream (a later one links to an earlier one, which the same statement cannot see) and
-    /// per command id (a concurrent retry of the same command), within `groupEvents` events.
-    private static func companions(of rows: Rows, groupEvents: Int, from waiting: inout [Waiting]) -> [Waiting] {
-        var streams: Set<String> = [rows[0].streamId]
-        var commands: Set<UUID> = [rows[0].commandId]
+    /// per command id (a concurrent retry of the same command), none of a stream or command in
+    /// flight, within `groupEvents` events.
+    private static func companions(of rows: Rows, groupEvents: Int, from waiting: inout [Waiting],
+                                   busyStreams: Set<String>, busyCommands: Set<UUID>) -> [Waiting] {
+        var streams = busyStreams.union([rows[0].streamId])
+        var commands = busyCommands.union([rows[0].commandId])
         var budget = groupEvents - rows.count
         var taken: [Waiting] = []
         var kept: [Waiting] = []
