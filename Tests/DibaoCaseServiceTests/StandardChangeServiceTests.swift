@@ -62,3 +62,51 @@ struct StandardChangeServiceTests {
         }
     }
 }
+
+/// The scan for affected cases reads the global log to its end, also past a transaction that
+/// holds the reader's horizon back. Its own database: the standard it raises would change the
+/// other suite's cases.
+@Suite("Standard changes wait for the log's end", .tags(.postgres))
+struct StandardChangeHorizonTests {
+    let database: TestDatabase
+
+    init() async throws { database = try await TestCluster.shared.freshDatabase("standardhorizon") }
+
+    @Test("A case committed behind a transaction still open is waited for, not missed")
+    func caseBehindOpenTransaction() async throws {
+        try await withStore(database, catalogue: LedgerCatalogue.make()) { store in
+            _ = try await PolicyLoader(store: store).loadFixture()
+            let service = CaseService(store: store, logger: TestLogging.logger)
+            let released = Shared(false)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                let holding = Shared(false)
+                // An unrelated transaction takes a transaction id and stays open: every event
+                // committed after it lies beyond the global reader's horizon until it ends.
+                tasks.addTask {
+                    try await store.client.withConnection { connection in
+                        try await connection.query("BEGIN", logger: TestLogging.logger)
+                        try await connection.query("SELECT pg_current_xact_id()", logger: TestLogging.logger)
+                        holding.value = true
+                        while !released.value { try await Task.sleep(for: .milliseconds(5)) }
+                        try await connection.query("ROLLBACK", logger: TestLogging.logger)
+                    }
+                }
+                while !holding.value { try await Task.sleep(for: .milliseconds(5)) }
+                let caseId = Household.newCaseId()
+                for (command, actor) in Household.readyForReview(caseId: caseId) + [(Household.review, Household.reviewer), (Household.approve, Household.approver)] {
+                    _ = try await service.execute(command, caseId: caseId, actor: actor, commandId: UUID())
+                }
+                tasks.addTask {
+                    try await Task.sleep(for: .milliseconds(300))
+                    released.value = true
+                }
+                let outcome = try await StandardChangeService(store: store, logger: TestLogging.logger)
+                    .apply(try StandardChangeServiceTests.raisedStandard(), actor: Household.approver, commandId: UUID(),
+                           paidThrough: try CalendarMonth("2022-05"))
+                #expect(released.value, "the scan ended only once the open transaction had")
+                #expect(outcome.casesAdjusted.contains(caseId))
+                try await tasks.waitForAll()
+            }
+        }
+    }
+}

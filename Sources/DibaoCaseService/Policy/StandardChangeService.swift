@@ -76,13 +76,24 @@ public struct StandardChangeService: Sendable {
         return outcome
     }
 
-    /// Every case whose village lies under `jurisdiction`, from the global log in order.
+    /// Every case whose village lies under `jurisdiction`, from the global log in order, up to
+    /// its end. The global reader stops at the oldest transaction still running on the server
+    /// (docs/internals/reading.md), so an empty batch is the end only when nothing is held back
+    /// behind it; otherwise the scan waits for the horizon to move, up to `horizonWait`.
     private func caseIds(under jurisdiction: RegionCode) async throws -> [String] {
         var checkpoint = GlobalCheckpoint.start
         var ids: [String] = []
+        let deadline = ContinuousClock.now + Self.horizonWait
         while true {
             let batch = try await store.readAll(after: checkpoint, category: "case", limit: 5_000)
-            guard let last = batch.last else { return ids }
+            guard let last = batch.last else {
+                guard try await store.backlog(after: checkpoint, category: "case").events > 0 else { return ids }
+                guard ContinuousClock.now < deadline else {
+                    throw StoreError.unavailable(detail: "an open transaction has held the log back for \(Self.horizonWait); try again")
+                }
+                try await Task.sleep(for: .milliseconds(20))
+                continue
+            }
             for recorded in batch where recorded.eventType == ApplicationSubmitted.eventType {
                 let application = try ApplicationSubmitted.decode(recorded.dataJSON())
                 if jurisdiction.contains(application.villageCode) { ids.append(application.caseId) }
@@ -90,6 +101,9 @@ public struct StandardChangeService: Sendable {
             checkpoint = last.checkpoint
         }
     }
+
+    /// How long a standard change waits for transactions that hold the global reader back.
+    static let horizonWait: Duration = .seconds(30)
 
     private func metadata(_ actor: Actor, _ commandId: UUID, reason: String) -> EventMetadata {
         EventMetadata(actorId: actor.actorId, actorRole: actor.role.rawValue, jurisdictionCode: actor.jurisdictionCode.rawValue,
