@@ -31,8 +31,8 @@ final class InsertCombiner: Sendable {
     private enum Turn: Sendable {
         /// Another command's insert carried this one; this is its outcome.
         case done(Outcome)
-        /// This command leads insert `flight`, carrying `companions` (possibly none).
-        case lead(flight: UInt64, companions: [Waiting])
+        /// This command leads insert `flight`; it picks its companions when it runs.
+        case lead(flight: UInt64)
     }
 
     private struct Waiting: Sendable {
@@ -48,6 +48,7 @@ final class InsertCombiner: Sendable {
         var started: ContinuousClock.Instant
         var streams: Set<String>
         var commands: Set<UUID>
+        var events: Int
     }
 
     private struct State: ~Copyable {
@@ -101,11 +102,13 @@ final class InsertCombiner: Sendable {
             }
             if let lead { continuation.resume(returning: lead) }
         }
-        guard case .lead(let flight, let companions) = turn else {
+        guard case .lead(let flight) = turn else {
             guard case .done(let outcome) = turn else { preconditionFailure("a turn is done or lead") }
             if case .failure(let error) = outcome, error is InsertAlone { return try await alone(rows) }
             return try outcome.get()
         }
+        // Picked now, not when the turn was handed over: what queued meanwhile joins too.
+        let companions = state.withLock { board(flight, &$0) }
         guard !companions.isEmpty else {
             defer { land(flight) }
             return try await alone(rows)
@@ -136,16 +139,27 @@ final class InsertCombiner: Sendable {
         return state.flights.values.allSatisfy { now - $0.started >= stallAfter }
     }
 
-    /// Registers a new insert led by `rows`, with the waiting commands that may join it.
+    /// Registers a new insert led by `rows`.
     private func takeOff(_ rows: Rows, _ state: inout State) -> Turn {
-        let inFlight = state.flights.values
-        let companions = Self.companions(of: rows, groupEvents: groupEvents, from: &state.waiting,
-                                         busyStreams: Set(inFlight.flatMap(\.streams)), busyCommands: Set(inFlight.flatMap(\.commands)))
-        let all = [rows] + companions.map(\.rows)
         state.nextFlight += 1
-        state.flights[state.nextFlight] = Flight(started: .now, streams: Set(all.map { $0[0].streamId }),
-                                                 commands: Set(all.map { $0[0].commandId }))
-        return .lead(flight: state.nextFlight, companions: companions)
+        state.flights[state.nextFlight] = Flight(started: .now, streams: [rows[0].streamId], commands: [rows[0].commandId], events: rows.count)
+        return .lead(flight: state.nextFlight)
+    }
+
+    /// Moves the waiting commands that may join insert `flight` into it.
+    private func board(_ flight: UInt64, _ state: inout State) -> [Waiting] {
+        guard var own = state.flights[flight] else { preconditionFailure("a leader's flight is registered") }
+        let others = state.flights.filter { $0.key != flight }.values
+        let companions = Self.companions(from: &state.waiting, budget: groupEvents - own.events,
+                                         streams: own.streams.union(others.flatMap(\.streams)),
+                                         commands: own.commands.union(others.flatMap(\.commands)))
+        for companion in companions {
+            own.streams.insert(companion.rows[0].streamId)
+            own.commands.insert(companion.rows[0].commandId)
+            own.events += companion.rows.count
+        }
+        state.flights[flight] = own
+        return companions
     }
 
     /// Ends insert `flight` and passes the turn to the longest-waiting command that may lead
@@ -160,15 +174,12 @@ final class InsertCombiner: Sendable {
         if let (leader, turn) = next { leader.continuation.resume(returning: turn) }
     }
 
-    /// Waiting commands that may share a statement with `rows`, oldest first: one command per
-    /// stream (a later one links to an earlier one, which the same statement cannot see) and
-    /// per command id (a concurrent retry of the same command), none of a stream or command in
-    /// flight, within `groupEvents` events.
-    private static func companions(of rows: Rows, groupEvents: Int, from waiting: inout [Waiting],
-                                   busyStreams: Set<String>, busyCommands: Set<UUID>) -> [Waiting] {
-        var streams = busyStreams.union([rows[0].streamId])
-        var commands = busyCommands.union([rows[0].commandId])
-        var budget = groupEvents - rows.count
+    /// Waiting commands that may join a statement, oldest first: none of a stream in `streams`
+    /// (a later command links to an earlier one, which the same statement cannot see, and a
+    /// stream in another insert in flight could meet it on a unique key), none of a command id
+    /// in `commands` (a concurrent retry of the same command), within `budget` events.
+    private static func companions(from waiting: inout [Waiting], budget: Int, streams: Set<String>, commands: Set<UUID>) -> [Waiting] {
+        var streams = streams, commands = commands, budget = budget
         var taken: [Waiting] = []
         var kept: [Waiting] = []
         for candidate in waiting {
