@@ -32,6 +32,13 @@ public struct BusinessDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     public var description: String {
+        if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            // The common case without intermediate strings: YYYY-MM-DD from ten bytes.
+            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+            let bytes: [UInt8] = [zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10),
+                                  dash, zero + UInt8(month / 10), zero + UInt8(month % 10), dash, zero + UInt8(day / 10), zero + UInt8(day % 10)]
+            return String(decoding: bytes, as: UTF8.self)
+        }
         func pad(_ number: Int, _ width: Int) -> String {
             let digits = String(number)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -18,10 +18,11 @@ public enum LedgerNoteRecorded {
 
     /// `{"text": "…"}`: a non-empty text of at most 2,000 characters.
     @Sendable public static func validate(_ data: JSONValue) throws(EventValidationError) {
-        guard let members = data.objectValue, Set(members.keys) == ["text"] else {
+        guard let members = data.objectValue, members.count == 1, let value = members["text"] else {
             throw .invalid(field: "data", reason: "must be {\"text\": string}")
         }
-        guard let text = members["text"]?.stringValue, !text.isEmpty, text.count <= 2_000 else {
+        // Counting characters walks grapheme clusters; at most 2,000 UTF-8 bytes cannot be more.
+        guard let text = value.stringValue, !text.isEmpty, text.utf8.count <= 2_000 || text.count <= 2_000 else {
             throw .invalid(field: "data.text", reason: "must be a non-empty string of at most 2000 characters")
         }
     }
