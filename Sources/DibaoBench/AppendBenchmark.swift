@@ -207,12 +207,6 @@ enum BenchIds {
 
     static func next() -> UUID {
         let count = counter.add(1, ordering: .relaxed).newValue
-        let p = prefix, c = count
-        return UUID(uuid: (UInt8(truncatingIfNeeded: p >> 56), UInt8(truncatingIfNeeded: p >> 48), UInt8(truncatingIfNeeded: p >> 40),
-                           UInt8(truncatingIfNeeded: p >> 32), UInt8(truncatingIfNeeded: p >> 24), UInt8(truncatingIfNeeded: p >> 16),
-                           0x40 | UInt8(truncatingIfNeeded: p >> 8) & 0x0F, UInt8(truncatingIfNeeded: p),
-                           0x80 | UInt8(truncatingIfNeeded: c >> 56) & 0x3F, UInt8(truncatingIfNeeded: c >> 48),
-                           UInt8(truncatingIfNeeded: c >> 40), UInt8(truncatingIfNeeded: c >> 32), UInt8(truncatingIfNeeded: c >> 24),
-                           UInt8(truncatingIfNeeded: c >> 16), UInt8(truncatingIfNeeded: c >> 8), UInt8(truncatingIfNeeded: c)))
+        return UUID(uuid: unsafeBitCast((prefix.bigEndian, count.bigEndian), to: uuid_t.self))
     }
 }

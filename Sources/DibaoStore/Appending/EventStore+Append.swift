@@ -222,4 +222,3 @@ enum AppendTarget {
         return rows
     }
 }
-

@@ -104,8 +104,7 @@ final class InsertCombiner: Sendable {
         }
         guard case .lead(let flight) = turn else {
             guard case .done(let outcome) = turn else { preconditionFailure("a turn is done or lead") }
-            if case .failure(let error) = outcome, error is InsertAlone { return try await alone(rows) }
-            return try outcome.get()
+            return try await Self.settle(outcome, of: rows, alone: alone)
         }
         // Picked now, not when the turn was handed over: what queued meanwhile joins too.
         let companions = state.withLock { board(flight, &$0) }
@@ -122,8 +121,13 @@ final class InsertCombiner: Sendable {
         }
         await Task.yield()
         land(flight)
-        if case .failure(let error) = outcomes[0], error is InsertAlone { return try await alone(rows) }
-        return try outcomes[0].get()
+        return try await Self.settle(outcomes[0], of: rows, alone: alone)
+    }
+
+    /// A command's result from its group's outcome: inserted alone when the group could not decide.
+    private static func settle(_ outcome: Outcome, of rows: Rows, alone: (Rows) async throws -> Inserted) async throws -> Inserted {
+        if case .failure(let error) = outcome, error is InsertAlone { return try await alone(rows) }
+        return try outcome.get()
     }
 
     /// Commands waiting for an insert (for tests).
