@@ -71,5 +71,22 @@ public enum CanonicalJSON {
         output.append(UInt8(ascii: "\""))
     }
 
+    /// Whether the value whose canonical bytes these are holds U+0000 in a string or member
+    /// name: canonical bytes write it, and only it, as `\u0000`. A backslash in canonical bytes
+    /// always starts an escape, so the scan steps over each escape whole (a text holding a
+    /// backslash followed by "u0000" is `\\u0000`, and is not a NUL).
+    public static func containsNUL(canonical bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else { index += 2; continue }
+                if index + 5 < bytes.count, bytes[index + 4] == UInt8(ascii: "0"), bytes[index + 5] == UInt8(ascii: "0") { return true }
+                index += 6
+            }
+            return false
+        }
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }

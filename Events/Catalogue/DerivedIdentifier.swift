@@ -6,10 +6,19 @@ import Foundation
 /// the first 16 bytes of SHA-256(name).
 public enum DerivedIdentifier {
     public static func uuid(_ name: String) -> UUID {
-        var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        uuid(utf8: Array(name.utf8))
+    }
+
+    /// The same from the name's UTF-8 bytes (the writer's hot path builds them without a String).
+    public static func uuid(utf8 name: [UInt8]) -> UUID {
+        var id: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        SHA256.hash(data: name).withUnsafeBytes { digest in
+            withUnsafeMutableBytes(of: &id) { bytes in
+                bytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest.prefix(16)))
+                bytes[6] = (bytes[6] & 0x0F) | 0x80
+                bytes[8] = (bytes[8] & 0x3F) | 0x80
+            }
+        }
+        return UUID(uuid: id)
     }
 }

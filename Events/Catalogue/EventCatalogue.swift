@@ -41,22 +41,21 @@ public struct EventCatalogue: Sendable {
             throw .unknownEventType(event.eventType, schemaVersion: event.schemaVersion)
         }
         guard case .object = event.data else { throw .invalid(field: "data", reason: "must be a JSON object") }
-        let size = canonicalData?.count ?? CanonicalJSON.bytes(event.data).count
-        guard size <= Self.dataBytesMax else { throw .payloadTooLarge(field: "data", bytes: size, bytesMax: Self.dataBytesMax) }
-        guard !event.data.containsNULCharacter else { throw .invalid(field: "data", reason: "the NUL character (U+0000) is not allowed") }
+        let canonical = canonicalData ?? CanonicalJSON.bytes(event.data)
+        guard canonical.count <= Self.dataBytesMax else { throw .payloadTooLarge(field: "data", bytes: canonical.count, bytesMax: Self.dataBytesMax) }
+        guard !CanonicalJSON.containsNUL(canonical: canonical) else { throw .invalid(field: "data", reason: "the NUL character (U+0000) is not allowed") }
         try validator(event.data)
     }
 
     /// Refuses oversized metadata.
     public static func validate(_ metadata: EventMetadata) throws(EventValidationError) {
-        let json = metadata.json
-        try validate(metadataJSON: json, canonical: CanonicalJSON.bytes(json))
+        try validate(canonicalMetadata: CanonicalJSON.bytes(metadata.json))
     }
 
-    /// The same for metadata the caller already holds as JSON and canonical bytes (the
-    /// writer's hot path builds them once).
-    public static func validate(metadataJSON json: JSONValue, canonical: [UInt8]) throws(EventValidationError) {
+    /// The same for metadata the caller already holds as canonical bytes (the writer's hot path
+    /// builds them once).
+    public static func validate(canonicalMetadata canonical: [UInt8]) throws(EventValidationError) {
         guard canonical.count <= metadataBytesMax else { throw .payloadTooLarge(field: "metadata", bytes: canonical.count, bytesMax: metadataBytesMax) }
-        guard !json.containsNULCharacter else { throw .invalid(field: "metadata", reason: "the NUL character (U+0000) is not allowed") }
+        guard !CanonicalJSON.containsNUL(canonical: canonical) else { throw .invalid(field: "metadata", reason: "the NUL character (U+0000) is not allowed") }
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The per-stream hash chain stored in `hash` and `previous_hash` (docs/internals/hash-chain.md).
 ///
@@ -30,41 +31,58 @@ public enum HashChain {
                                    data: JSONValue, metadata: JSONValue, effectiveDate: BusinessDate) -> [UInt8] {
         let object = contentObject(streamId: streamId, eventId: eventId, eventType: eventType, schemaVersion: schemaVersion,
                                    data: data, metadata: metadata, effectiveDate: effectiveDate)
-        return Array(SHA256.hash(data: CanonicalJSON.bytes(object)))
+        return SHA256.hash(data: CanonicalJSON.bytes(object)).withUnsafeBytes { Array($0) }
     }
 
     /// The same content hash from canonical bytes already computed: the content object's keys
-    /// are fixed, so its canonical form is spliced around the canonical `data` and `metadata`
-    /// instead of serialising them again (the writer's hot path; equal by test to the above).
-    public static func contentHash(streamId: String, eventId: String, eventType: String, schemaVersion: Int,
+    /// are fixed, so its canonical form is the canonical `data` and `metadata` with fixed pieces
+    /// around them, fed to SHA-256 piece by piece instead of serialised again (the writer's hot
+    /// path; equal by test to the above).
+    public static func contentHash(streamId: String, eventId: UUID, eventType: String, schemaVersion: Int,
                                    canonicalData: [UInt8], canonicalMetadata: [UInt8], effectiveDate: BusinessDate) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(canonicalData.count + canonicalMetadata.count + 192)
-        bytes.append(contentsOf: #"{"data":"#.utf8)
-        bytes.append(contentsOf: canonicalData)
-        bytes.append(contentsOf: #","effective_date":"#.utf8)
-        CanonicalJSON.writeString(effectiveDate.description, into: &bytes)
-        bytes.append(contentsOf: #","event_id":"#.utf8)
-        CanonicalJSON.writeString(eventId.lowercased(), into: &bytes)
-        bytes.append(contentsOf: #","event_type":"#.utf8)
-        CanonicalJSON.writeString(eventType, into: &bytes)
-        bytes.append(contentsOf: #","metadata":"#.utf8)
-        bytes.append(contentsOf: canonicalMetadata)
-        bytes.append(contentsOf: #","schema_version":"#.utf8)
-        bytes.append(contentsOf: String(schemaVersion).utf8)
-        bytes.append(contentsOf: #","stream_id":"#.utf8)
-        CanonicalJSON.writeString(streamId, into: &bytes)
-        bytes.append(UInt8(ascii: "}"))
-        return Array(SHA256.hash(data: bytes))
+        var hasher = SHA256()
+        hasher.update(data: Pieces.dataKey)
+        hasher.update(data: canonicalData)
+        var piece: [UInt8] = []
+        piece.reserveCapacity(128 + streamId.utf8.count + eventType.utf8.count)
+        piece.append(contentsOf: Pieces.effectiveDateKey)
+        CanonicalJSON.writeString(effectiveDate.description, into: &piece)
+        piece.append(contentsOf: Pieces.eventIdKey)
+        UUIDText.write(eventId, into: &piece)
+        piece.append(contentsOf: Pieces.eventTypeKey)
+        CanonicalJSON.writeString(eventType, into: &piece)
+        piece.append(contentsOf: Pieces.metadataKey)
+        hasher.update(data: piece)
+        hasher.update(data: canonicalMetadata)
+        piece.removeAll(keepingCapacity: true)
+        piece.append(contentsOf: Pieces.schemaVersionKey)
+        piece.append(contentsOf: String(schemaVersion).utf8)
+        piece.append(contentsOf: Pieces.streamIdKey)
+        CanonicalJSON.writeString(streamId, into: &piece)
+        piece.append(UInt8(ascii: "}"))
+        hasher.update(data: piece)
+        return hasher.finalize().withUnsafeBytes { Array($0) }
+    }
+
+    /// The fixed bytes of the content object around its values.
+    private enum Pieces {
+        static let dataKey = Array(#"{"data":"#.utf8)
+        static let effectiveDateKey = Array(#","effective_date":"#.utf8)
+        static let eventIdKey = Array(#","event_id":""#.utf8)
+        static let eventTypeKey = Array(#"","event_type":"#.utf8)
+        static let metadataKey = Array(#","metadata":"#.utf8)
+        static let schemaVersionKey = Array(#","schema_version":"#.utf8)
+        static let streamIdKey = Array(#","stream_id":"#.utf8)
     }
 
     /// The `hash` of the event at `streamVersion` whose predecessor's hash is `previous`.
     public static func link(previous: [UInt8], streamVersion: Int64, contentHash: [UInt8]) -> [UInt8] {
         precondition(previous.count == 32 && contentHash.count == 32, "hashes are 32 bytes")
-        var input = previous
-        withUnsafeBytes(of: UInt64(bitPattern: streamVersion).bigEndian) { input.append(contentsOf: $0) }
-        input.append(contentsOf: contentHash)
-        return Array(SHA256.hash(data: input))
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        withUnsafeBytes(of: UInt64(bitPattern: streamVersion).bigEndian) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: contentHash)
+        return hasher.finalize().withUnsafeBytes { Array($0) }
     }
 
     /// Lower-case hex of `bytes`.

@@ -36,4 +36,12 @@ struct CanonicalJSONTests {
     func surrogatePair() throws {
         #expect(try StrictJSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
     }
+
+    @Test("The NUL scan of canonical bytes agrees with the value's own check", arguments: [
+        JSONValue.string("a\u{0}b"), ["k\u{0}": 1], ["k": ["x", "\u{0}"]], .string(#"\u0000"#), .string("\\\u{0}"),
+        .string(#"\\u0000"#), .string("\u{1}\u{10}\u{1F}"), ["text": "乡镇\\u00"], .string("\\"), .string("ends with \\u"), .null,
+    ])
+    func nulScan(value: JSONValue) {
+        #expect(CanonicalJSON.containsNUL(canonical: CanonicalJSON.bytes(value)) == value.containsNULCharacter, "\(CanonicalJSON.string(value))")
+    }
 }

@@ -36,7 +36,8 @@ struct HashChainVectorTests {
         for (streamId, eventId, eventType, schemaVersion, data, metadata, effectiveDate) in cases {
             let whole = HashChain.contentHash(streamId: streamId, eventId: eventId, eventType: eventType, schemaVersion: schemaVersion,
                                               data: data, metadata: metadata, effectiveDate: effectiveDate)
-            let spliced = HashChain.contentHash(streamId: streamId, eventId: eventId, eventType: eventType, schemaVersion: schemaVersion,
+            let spliced = HashChain.contentHash(streamId: streamId, eventId: try #require(UUID(uuidString: eventId)), eventType: eventType,
+                                                schemaVersion: schemaVersion,
                                                 canonicalData: CanonicalJSON.bytes(data), canonicalMetadata: CanonicalJSON.bytes(metadata),
                                                 effectiveDate: effectiveDate)
             #expect(whole == spliced)

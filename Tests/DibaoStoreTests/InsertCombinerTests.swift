@@ -12,7 +12,7 @@ struct InsertCombinerTests {
     static func command(_ stream: String, events: Int = 1, commandId: UUID = UUID()) -> InsertCombiner.Rows {
         (0..<events).map { index in
             AppendStatements.EventRow(streamId: stream, version: Int64(index + 1), eventId: UUID(), eventType: "ThingHappened",
-                                      schemaVersion: 1, dataText: "{}", metadataText: "{}", commandId: commandId,
+                                      schemaVersion: 1, data: Array("{}".utf8), metadata: Array("{}".utf8), commandId: commandId,
                                       effectiveDate: "2024-03-01", hash: [], previousHash: [])
         }
     }

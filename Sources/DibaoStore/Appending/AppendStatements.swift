@@ -49,12 +49,12 @@ enum AppendStatements {
             bindings.append(row.eventId)
             bindings.append(row.eventType)
             bindings.append(row.schemaVersion)
-            bindings.append(row.dataText)
-            bindings.append(row.metadataText)
+            bindings.append(TextBytes(bytes: row.data))
+            bindings.append(TextBytes(bytes: row.metadata))
             bindings.append(row.commandId)
             bindings.append(row.effectiveDate)
-            bindings.append(ByteBuffer(bytes: row.hash))
-            bindings.append(ByteBuffer(bytes: row.previousHash))
+            bindings.append(ByteaBytes(bytes: row.hash))
+            bindings.append(ByteaBytes(bytes: row.previousHash))
             return bindings
         }
 
@@ -87,12 +87,12 @@ enum AppendStatements {
             bindings.append(rows.map(\.eventId))
             bindings.append(rows.map(\.eventType))
             bindings.append(rows.map(\.schemaVersion))
-            bindings.append(rows.map(\.dataText))
-            bindings.append(rows[0].metadataText)
+            bindings.append(rows.map { TextBytes(bytes: $0.data) })
+            bindings.append(TextBytes(bytes: rows[0].metadata))
             bindings.append(rows[0].commandId)
             bindings.append(rows.map(\.effectiveDate))
-            bindings.append(rows.map { ByteBuffer(bytes: $0.hash) })
-            bindings.append(rows.map { ByteBuffer(bytes: $0.previousHash) })
+            bindings.append(rows.map { ByteaBytes(bytes: $0.hash) })
+            bindings.append(rows.map { ByteaBytes(bytes: $0.previousHash) })
             return bindings
         }
 
@@ -135,18 +135,18 @@ enum AppendStatements {
             bindings.append(firsts.map(\.commandId))
             bindings.append(firsts.map(\.streamId))
             bindings.append(firsts.map(\.version))
-            bindings.append(firsts.map { ByteBuffer(bytes: $0.previousHash) })
-            bindings.append(firsts.map(\.metadataText))
+            bindings.append(firsts.map { ByteaBytes(bytes: $0.previousHash) })
+            bindings.append(firsts.map { TextBytes(bytes: $0.metadata) })
             bindings.append(commands.indices.flatMap { slot in Array(repeating: Int64(slot + 1), count: commands[slot].count) })
             bindings.append(rows.map(\.version))
             bindings.append(rows.map(\.eventId))
             bindings.append(rows.map(\.eventType))
             bindings.append(rows.map(\.schemaVersion))
-            bindings.append(rows.map(\.dataText))
+            bindings.append(rows.map { TextBytes(bytes: $0.data) })
             bindings.append(commands.flatMap { $0.indices.map(Int32.init) })
             bindings.append(rows.map(\.effectiveDate))
-            bindings.append(rows.map { ByteBuffer(bytes: $0.hash) })
-            bindings.append(rows.map { ByteBuffer(bytes: $0.previousHash) })
+            bindings.append(rows.map { ByteaBytes(bytes: $0.hash) })
+            bindings.append(rows.map { ByteaBytes(bytes: $0.previousHash) })
             return bindings
         }
 
@@ -160,8 +160,9 @@ enum AppendStatements {
         var eventId: UUID
         var eventType: String
         var schemaVersion: Int32
-        var dataText: String
-        var metadataText: String
+        /// Canonical JSON bytes of `data` and `metadata`.
+        var data: [UInt8]
+        var metadata: [UInt8]
         var commandId: UUID
         var effectiveDate: String
         var hash: [UInt8]

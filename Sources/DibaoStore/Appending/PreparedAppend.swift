@@ -2,12 +2,13 @@ import DibaoEvents
 import Foundation
 
 /// A validated request with everything the rows need except the head they follow: event ids
-/// (derived from the command id), canonical data and metadata text, and content hashes.
+/// (derived from the command id), canonical data and metadata bytes, and content hashes.
 struct PreparedAppend: Sendable {
     var request: AppendRequest
     var eventIds: [UUID]
-    var metadataText: String
-    var dataTexts: [String]
+    /// Canonical JSON bytes of the metadata and of each event's data.
+    var metadata: [UInt8]
+    var data: [[UInt8]]
     var contentHashes: [[UInt8]]
 
     /// The rows to insert after `head`: consecutive versions, each hash linked to the one before.
@@ -21,7 +22,7 @@ struct PreparedAppend: Sendable {
             let event = request.events[index]
             return AppendStatements.EventRow(
                 streamId: request.stream.rawValue, version: version, eventId: eventIds[index], eventType: event.eventType,
-                schemaVersion: Int32(event.schemaVersion), dataText: dataTexts[index], metadataText: metadataText,
+                schemaVersion: Int32(event.schemaVersion), data: data[index], metadata: metadata,
                 commandId: request.commandId, effectiveDate: event.effectiveDate.description, hash: hash, previousHash: link)
         }
     }
@@ -40,21 +41,20 @@ extension EventStore {
         let metadataJSON = request.metadata.json
         _ = try EventMetadata(json: metadataJSON)
         let metadataBytes = CanonicalJSON.bytes(metadataJSON)
-        try EventCatalogue.validate(metadataJSON: metadataJSON, canonical: metadataBytes)
+        try EventCatalogue.validate(canonicalMetadata: metadataBytes)
         let eventIds = EventIdentity.eventIds(commandId: request.commandId, count: request.events.count)
-        var dataTexts: [String] = [], contentHashes: [[UInt8]] = []
-        dataTexts.reserveCapacity(request.events.count)
+        var datas: [[UInt8]] = [], contentHashes: [[UInt8]] = []
+        datas.reserveCapacity(request.events.count)
         contentHashes.reserveCapacity(request.events.count)
         for (index, event) in request.events.enumerated() {
             let data = CanonicalJSON.bytes(event.data)
             do { try catalogue.validate(event, canonicalData: data) } catch { throw Self.locate(error, at: index) }
-            dataTexts.append(String(decoding: data, as: UTF8.self))
+            datas.append(data)
             contentHashes.append(HashChain.contentHash(
-                streamId: request.stream.rawValue, eventId: EventIdentity.text(eventIds[index]), eventType: event.eventType,
+                streamId: request.stream.rawValue, eventId: eventIds[index], eventType: event.eventType,
                 schemaVersion: event.schemaVersion, canonicalData: data, canonicalMetadata: metadataBytes, effectiveDate: event.effectiveDate))
         }
-        return PreparedAppend(request: request, eventIds: eventIds, metadataText: String(decoding: metadataBytes, as: UTF8.self),
-                              dataTexts: dataTexts, contentHashes: contentHashes)
+        return PreparedAppend(request: request, eventIds: eventIds, metadata: metadataBytes, data: datas, contentHashes: contentHashes)
     }
 
     private static func locate(_ error: EventValidationError, at index: Int) -> EventValidationError {
