@@ -50,7 +50,7 @@ enum AppendStatements {
             bindings.append(row.eventType)
             bindings.append(row.schemaVersion)
             bindings.append(TextBytes(bytes: row.data))
-            bindings.append(TextBytes(bytes: row.metadata))
+            bindings.append(JSONBBytes(bytes: row.metadata))
             bindings.append(row.commandId)
             bindings.append(row.effectiveDate)
             bindings.append(ByteaBytes(bytes: row.hash))
@@ -88,7 +88,7 @@ enum AppendStatements {
             bindings.append(rows.map(\.eventType))
             bindings.append(rows.map(\.schemaVersion))
             bindings.append(rows.map { TextBytes(bytes: $0.data) })
-            bindings.append(TextBytes(bytes: rows[0].metadata))
+            bindings.append(JSONBBytes(bytes: rows[0].metadata))
             bindings.append(rows[0].commandId)
             bindings.append(rows.map(\.effectiveDate))
             bindings.append(rows.map { ByteaBytes(bytes: $0.hash) })
@@ -107,12 +107,12 @@ enum AppendStatements {
         static let sql = """
             WITH admitted AS MATERIALIZED (
             SELECT c.slot, c.command_id, c.stream_id, c.metadata
-              FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::bytea[], $5::text[])
+              FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::bytea[], $5::jsonb[])
                    WITH ORDINALITY AS c(command_id, stream_id, first_version, previous_hash, metadata, slot)
              WHERE \(linksToHead(stream: "c.stream_id", version: "c.first_version", previousHash: "c.previous_hash"))
             ), inserted AS (
             INSERT INTO dibao.events (\(columns))
-            SELECT a.stream_id, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, a.metadata::jsonb,
+            SELECT a.stream_id, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, a.metadata,
                    a.command_id, u.command_index, u.effective_date::date, u.hash, u.previous_hash
               FROM unnest($6::int8[], $7::int8[], $8::uuid[], $9::text[], $10::int4[], $11::text[], $12::int4[], $13::text[],
                           $14::bytea[], $15::bytea[])
@@ -136,7 +136,7 @@ enum AppendStatements {
             bindings.append(firsts.map(\.streamId))
             bindings.append(firsts.map(\.version))
             bindings.append(firsts.map { ByteaBytes(bytes: $0.previousHash) })
-            bindings.append(firsts.map { TextBytes(bytes: $0.metadata) })
+            bindings.append(firsts.map { JSONBBytes(bytes: $0.metadata) })
             bindings.append(commands.indices.flatMap { slot in Array(repeating: Int64(slot + 1), count: commands[slot].count) })
             bindings.append(rows.map(\.version))
             bindings.append(rows.map(\.eventId))

@@ -28,3 +28,20 @@ struct ByteaBytes: PostgresArrayEncodable, PostgresNonThrowingEncodable {
         byteBuffer.writeBytes(bytes)
     }
 }
+
+/// Canonical JSON bytes bound as `jsonb` (binary form: version 1, then the text). The server
+/// parses such a parameter once when it is bound; a text parameter cast to jsonb in the
+/// statement would be parsed again for every row it is written to (one command's metadata,
+/// for each of its events).
+struct JSONBBytes: PostgresArrayEncodable, PostgresNonThrowingEncodable {
+    var bytes: [UInt8]
+
+    static var psqlType: PostgresDataType { .jsonb }
+    static var psqlArrayType: PostgresDataType { .jsonbArray }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        byteBuffer.writeInteger(UInt8(1))
+        byteBuffer.writeBytes(bytes)
+    }
+}
