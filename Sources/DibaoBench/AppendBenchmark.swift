@@ -39,14 +39,19 @@ public struct AppendBenchmark: Sendable {
     ]
 
     public let store: EventStore
+    /// A superuser (or `pg_checkpoint`) connection: each round starts after a CHECKPOINT, so no
+    /// round pays for the WAL another round wrote (nil, or no such right: rounds start as they come).
+    let owner: PostgresClient?
     public let rounds: Int
     public let roundDuration: Duration
     /// The scenarios to run (by name); nil runs all.
     public let only: Set<String>?
     let logger: Logger
 
-    public init(store: EventStore, rounds: Int = 5, roundDuration: Duration = .seconds(3), only: Set<String>? = nil, logger: Logger) {
+    public init(store: EventStore, owner: PostgresClient? = nil, rounds: Int = 5, roundDuration: Duration = .seconds(3),
+                only: Set<String>? = nil, logger: Logger) {
         self.store = store
+        self.owner = owner
         self.rounds = rounds
         self.roundDuration = roundDuration
         self.only = only
@@ -90,6 +95,7 @@ public struct AppendBenchmark: Sendable {
     /// Events per second of `writers` tasks appending until the round's time is up. Each writer
     /// owns 50 streams and knows their versions, so every append states an exact expectation.
     private func measure(_ scenario: Scenario, round: Int, appendOne: @escaping AppendOne) async throws -> Double {
+        try await checkpoint()
         let runId = UUID().uuidString.prefix(8).lowercased()
         let events = (0..<scenario.eventsPerAppend).map { Self.event($0) }
         let deadline = ContinuousClock.now + roundDuration
@@ -112,6 +118,17 @@ public struct AppendBenchmark: Sendable {
             return try await group.reduce(0, +)
         }
         return Double(counts) / (ContinuousClock.now - started).secondsValue
+    }
+
+    /// Flushes what earlier rounds wrote, so a checkpoint (and the full-page images after it)
+    /// does not land in the middle of whichever round happens to cross `max_wal_size`.
+    private func checkpoint() async throws {
+        guard let owner else { return }
+        do {
+            try await owner.query("CHECKPOINT", logger: logger)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
+            logger.warning("CHECKPOINT not permitted for the benchmark's owner role; rounds start without one")
+        }
     }
 
     private func appendOurs(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {

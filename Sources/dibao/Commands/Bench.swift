@@ -39,7 +39,7 @@ struct Bench: AsyncParsableCommand {
                 try await AppendBenchmark.prepareRawTable(owner: owner, logger: logger)
                 print("append benchmark: \(options.rounds) alternating rounds of \(seconds)s per scenario; medians; group commit "
                       + (noGroupCommit ? "off" : "on"))
-                return try await AppendBenchmark(store: store, rounds: options.rounds, roundDuration: .seconds(seconds), only: only, logger: logger)
+                return try await AppendBenchmark(store: store, owner: owner, rounds: options.rounds, roundDuration: .seconds(seconds), only: only, logger: logger)
                     .run { print($0.line) }
             }
             if options.json { print(try BenchOutput.json(Dictionary(uniqueKeysWithValues: comparisons.map { ($0.name, $0) }))) }
