@@ -10,8 +10,9 @@ import Synchronization
 /// against the same server, and reports medians.
 ///
 /// 100-event appends are compared with two baselines (docs/performance.md): one INSERT statement
-/// carrying all 100 rows, as the store sends them (the strictest), and 100 single-row INSERTs in
-/// one transaction (the "100-row transactions" behind the reference figure).
+/// carrying all 100 rows, as the store sends them (the strictest, and the one the target is
+/// judged on), and, for context, 100 single-row INSERTs in one transaction (what an application
+/// writing each row itself would get).
 public struct AppendBenchmark: Sendable {
     /// One measured shape of load.
     public struct Scenario: Sendable {
