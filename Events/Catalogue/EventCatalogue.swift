@@ -35,7 +35,8 @@ public struct EventCatalogue: Sendable {
 
     /// Refuses unknown types, oversized payloads and data that fails the type's check.
     /// `canonicalData`, when the caller already has `CanonicalJSON.bytes(event.data)`, spares
-    /// computing it again for the size bound.
+    /// computing it again; it must be exactly those bytes, since the size bound and the NUL
+    /// check are decided on it.
     public func validate(_ event: ProposedEvent, canonicalData: [UInt8]? = nil) throws(EventValidationError) {
         guard let validator = validators[Key(eventType: event.eventType, schemaVersion: event.schemaVersion)] else {
             throw .unknownEventType(event.eventType, schemaVersion: event.schemaVersion)

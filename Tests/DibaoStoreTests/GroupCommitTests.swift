@@ -50,6 +50,9 @@ struct GroupCommitTests {
             let events = try await store.readStream(a)
             #expect(events.map(\.streamVersion) == [1, 2])
             #expect(events[1].previousHash == events[0].hash)
+            // The metadata went in as a jsonb[] element and the data as text: both read back
+            // exactly as hashed.
+            #expect(try events.allSatisfy { try $0.hashIsIntact() })
         }
     }
 
@@ -105,6 +108,7 @@ struct GroupCommitTests {
                 let events = try await store.readStream(stream)
                 #expect(events.map(\.streamVersion) == [1, 2])
                 #expect(events[0].previousHash == HashChain.genesis && events[1].previousHash == events[0].hash)
+                #expect(try events.allSatisfy { try $0.hashIsIntact() })
             }
             let names = streams.map(\.rawValue)
             let rows = try await store.client.query("""
