@@ -114,11 +114,7 @@ public func withRunningClient<Result: Sendable>(
     _ body: @Sendable (PostgresClient) async throws -> Result
 ) async throws -> Result {
     let client = PostgresClient(configuration: configuration.clientConfiguration(connectionsMax: connectionsMax), backgroundLogger: logger)
-    return try await withThrowingTaskGroup(of: Result?.self) { group in
-        group.addTask { await client.run(); return nil }
-        defer { group.cancelAll() }
-        return try await body(client)
-    }
+    return try await client.whileRunning(body)
 }
 
 /// A test-server step that failed, with the server's message (PSQLError hides it by default).

@@ -51,9 +51,5 @@ func withClient<Result: Sendable>(
     _ configuration: DatabaseConfiguration, connectionsMax: Int = 20, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
 ) async throws -> Result {
     let client = PostgresClient(configuration: configuration.clientConfiguration(connectionsMax: connectionsMax), backgroundLogger: logger)
-    return try await withThrowingTaskGroup(of: Result?.self) { group in
-        group.addTask { await client.run(); return nil }
-        defer { group.cancelAll() }
-        return try await body(client)
-    }
+    return try await client.whileRunning(body)
 }
