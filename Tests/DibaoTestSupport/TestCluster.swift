@@ -109,6 +109,7 @@ public enum TestLogging {
 }
 
 /// Runs `body` with a running PostgresNIO client, shutting it down afterwards.
+@discardableResult
 public func withRunningClient<Result: Sendable>(
     _ configuration: DatabaseConfiguration, connectionsMax: Int = 20, logger: Logger = TestLogging.logger,
     _ body: @Sendable (PostgresClient) async throws -> Result
