@@ -9,10 +9,11 @@ import Synchronization
 /// a bare table (`dibao_bench_raw.events`, no keys, no checks, no chain), in alternating rounds
 /// against the same server, and reports medians.
 ///
-/// 100-event appends are compared with two baselines (docs/performance.md): one INSERT statement
-/// carrying all 100 rows, as the store sends them (the strictest, and the one the target is
-/// judged on), and, for context, 100 single-row INSERTs in one transaction (what an application
-/// writing each row itself would get).
+/// 100-event appends are compared with three baselines (docs/performance.md): one INSERT statement
+/// carrying all 100 rows into the bare table, as the store sends them (the strictest, and the one
+/// the target is judged on), and, for context, the same statement into a table with the keys any
+/// event table needs, and 100 single-row INSERTs in one transaction (what an application writing
+/// each row itself would get).
 public struct AppendBenchmark: Sendable {
     /// One measured shape of load.
     public struct Scenario: Sendable {
@@ -28,6 +29,9 @@ public struct AppendBenchmark: Sendable {
         case oneStatement
         /// BEGIN, one single-row INSERT per row, COMMIT.
         case rowByRow
+        /// One INSERT of all the rows into a table with a primary key (an identity position)
+        /// and a unique (stream, version): the keys any event table needs, and nothing of ours.
+        case keyedTable
     }
 
     public static let scenarioNames = scenarios.map(\.name)
@@ -36,6 +40,7 @@ public struct AppendBenchmark: Sendable {
         Scenario(name: "single_event_1_writer", writers: 1, eventsPerAppend: 1),
         Scenario(name: "single_event_8_writers", writers: 8, eventsPerAppend: 1),
         Scenario(name: "batch_100_events_8_writers", writers: 8, eventsPerAppend: 100),
+        Scenario(name: "batch_100_events_8_writers_vs_keyed_table", writers: 8, eventsPerAppend: 100, baseline: .keyedTable),
         Scenario(name: "batch_100_events_8_writers_vs_row_inserts", writers: 8, eventsPerAppend: 100, baseline: .rowByRow),
     ]
 
@@ -59,7 +64,7 @@ public struct AppendBenchmark: Sendable {
         self.logger = logger
     }
 
-    /// Creates the bare baseline table (as the owner) and lets `dibao_app` write to it.
+    /// Creates the baseline tables (as the owner) and lets `dibao_app` write to them.
     public static func prepareRawTable(owner: PostgresClient, logger: Logger) async throws {
         for statement in [
             "CREATE SCHEMA IF NOT EXISTS dibao_bench_raw",
@@ -68,8 +73,15 @@ public struct AppendBenchmark: Sendable {
                 stream_id text, stream_version bigint, event_id uuid, event_type text, schema_version integer,
                 data jsonb, metadata jsonb, command_id uuid, effective_date date, hash bytea, previous_hash bytea)
             """,
+            """
+            CREATE TABLE IF NOT EXISTS dibao_bench_raw.keyed_events (
+                position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                stream_id text, stream_version bigint, event_id uuid, event_type text, schema_version integer,
+                data jsonb, metadata jsonb, command_id uuid, effective_date date, hash bytea, previous_hash bytea,
+                UNIQUE (stream_id, stream_version))
+            """,
             "GRANT USAGE ON SCHEMA dibao_bench_raw TO dibao_app",
-            "GRANT INSERT, SELECT ON dibao_bench_raw.events TO dibao_app",
+            "GRANT INSERT, SELECT ON dibao_bench_raw.events, dibao_bench_raw.keyed_events TO dibao_app",
         ] as [PostgresQuery] {
             try await owner.query(statement, logger: logger)
         }
@@ -81,7 +93,7 @@ public struct AppendBenchmark: Sendable {
         for scenario in Self.scenarios where only?.contains(scenario.name) ?? true {
             var ours: [Double] = [], raw: [Double] = []
             for round in 0..<rounds {
-                raw.append(try await measure(scenario, round: round, appendOne: scenario.baseline == .rowByRow ? appendRawRowByRow : appendRaw))
+                raw.append(try await measure(scenario, round: round, appendOne: rawAppend(scenario.baseline)))
                 ours.append(try await measure(scenario, round: round, appendOne: appendOurs))
             }
             let comparison = Comparison(name: scenario.name, oursRounds: ours, rawRounds: raw)
@@ -137,6 +149,14 @@ public struct AppendBenchmark: Sendable {
                                                  commandId: BenchIds.next(), metadata: Self.metadata, events: events))
     }
 
+    private func rawAppend(_ baseline: Baseline) -> AppendOne {
+        switch baseline {
+        case .oneStatement: return appendRaw
+        case .rowByRow: return appendRawRowByRow
+        case .keyedTable: return appendRawKeyed
+        }
+    }
+
     /// The same rows into the bare table, with the same client technique as the store (one
     /// statement prepared once per connection; canonical JSON sent as bytes, the metadata as one
     /// `jsonb` parameter), so the ratio compares the work, not the protocol.
@@ -146,8 +166,15 @@ public struct AppendBenchmark: Sendable {
         if events.count == 1 {
             for try await _ in try await store.client.execute(RawInsertOne(rows: rows), logger: logger) {}
         } else {
-            for try await _ in try await store.client.execute(RawInsertMany(rows: rows), logger: logger) {}
+            for try await _ in try await store.client.execute(RawInsertMany<BareTable>(rows: rows), logger: logger) {}
         }
+    }
+
+    /// The same statement into the keyed table.
+    private func appendRawKeyed(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
+        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: BenchIds.next(),
+                           metadata: CanonicalJSON.bytes(Self.metadata.json), events: events)
+        for try await _ in try await store.client.execute(RawInsertMany<KeyedTable>(rows: rows), logger: logger) {}
     }
 
     /// The same rows as single-row INSERTs in one transaction on one connection.
@@ -213,14 +240,30 @@ struct RawInsertOne: PostgresPreparedStatement {
     func decodeRow(_ row: PostgresRow) throws {}
 }
 
-/// `INSERT … SELECT FROM unnest(…)` of many rows into the bare table.
-struct RawInsertMany: PostgresPreparedStatement {
-    static let sql = """
-        INSERT INTO dibao_bench_raw.events
+/// The table a raw baseline writes to.
+protocol RawTable: Sendable {
+    static var name: String { get }
+}
+
+/// No key, no index, no constraint.
+enum BareTable: RawTable {
+    static let name = "dibao_bench_raw.events"
+}
+
+/// A primary key and a unique (stream, version), nothing else.
+enum KeyedTable: RawTable {
+    static let name = "dibao_bench_raw.keyed_events"
+}
+
+/// `INSERT … SELECT FROM unnest(…)` of many rows into a baseline table.
+struct RawInsertMany<Table: RawTable>: PostgresPreparedStatement {
+    static var sql: String { """
+        INSERT INTO \(Table.name) (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, command_id,
+                                   effective_date, hash, previous_hash)
         SELECT $1, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, $7::jsonb, $8, u.effective_date::date, u.hash, u.previous_hash
           FROM unnest($2::int8[], $3::uuid[], $4::text[], $5::int4[], $6::text[], $9::text[], $10::bytea[], $11::bytea[])
                AS u(version, event_id, event_type, schema_version, data, effective_date, hash, previous_hash)
-        """
+        """ }
     typealias Row = ()
     var rows: RawRows
 
