@@ -161,8 +161,7 @@ public struct AppendBenchmark: Sendable {
     /// statement prepared once per connection; canonical JSON sent as bytes, the metadata as one
     /// `jsonb` parameter), so the ratio compares the work, not the protocol.
     private func appendRaw(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
-        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: BenchIds.next(),
-                           metadata: CanonicalJSON.bytes(Self.metadata.json), events: events)
+        let rows = RawRows(events, after: version, on: stream)
         if events.count == 1 {
             for try await _ in try await store.client.execute(RawInsertOne(rows: rows), logger: logger) {}
         } else {
@@ -172,15 +171,13 @@ public struct AppendBenchmark: Sendable {
 
     /// The same statement into the keyed table.
     private func appendRawKeyed(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
-        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: BenchIds.next(),
-                           metadata: CanonicalJSON.bytes(Self.metadata.json), events: events)
+        let rows = RawRows(events, after: version, on: stream)
         for try await _ in try await store.client.execute(RawInsertMany<KeyedTable>(rows: rows), logger: logger) {}
     }
 
     /// The same rows as single-row INSERTs in one transaction on one connection.
     private func appendRawRowByRow(_ stream: StreamName, _ version: Int64, _ events: [ProposedEvent]) async throws {
-        let rows = RawRows(stream: stream.rawValue, firstVersion: version + 1, commandId: BenchIds.next(),
-                           metadata: CanonicalJSON.bytes(Self.metadata.json), events: events)
+        let rows = RawRows(events, after: version, on: stream)
         try await store.client.transaction(logger: logger) { connection in
             for index in events.indices {
                 for try await _ in try await connection.execute(RawInsertOne(rows: rows, index: index), logger: logger) {}
@@ -207,6 +204,15 @@ struct RawRows: Sendable {
     /// Canonical metadata, bound as `jsonb` as the store binds it.
     var metadata: [UInt8]
     var events: [ProposedEvent]
+
+    /// `events` following `version` of `stream`, under a new command id and the benchmark's metadata.
+    init(_ events: [ProposedEvent], after version: Int64, on stream: StreamName) {
+        self.stream = stream.rawValue
+        self.firstVersion = version + 1
+        self.commandId = BenchIds.next()
+        self.metadata = CanonicalJSON.bytes(AppendBenchmark.metadata.json)
+        self.events = events
+    }
 
     static let hash = ByteBuffer(bytes: [UInt8](repeating: 7, count: 32))
 }

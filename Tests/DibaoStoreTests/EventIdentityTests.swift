@@ -14,6 +14,7 @@ struct EventIdentityTests {
             let batch = EventIdentity.eventIds(commandId: commandId, count: 120)
             #expect(batch == (0..<120).map { EventIdentity.eventId(commandId: commandId, index: $0) })
             #expect(Set(batch).count == 120)
+            #expect(batch[17] == DerivedIdentifier.uuid("dibao-event:\(commandId.uuidString.lowercased()):17"))
         }
     }
 
