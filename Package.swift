@@ -183,6 +183,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DibaoBenchTests",
+            dependencies: [
+                "DibaoBench", "DibaoEvents", "DibaoStore", "DibaoTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DibaoHTTPTests",
             dependencies: [
                 "DibaoHTTP", "DibaoStore", "DibaoProjections", "DibaoTestSupport", "DibaoCaseService", "DibaoCasework", "DibaoEvents",

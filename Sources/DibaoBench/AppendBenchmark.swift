@@ -9,11 +9,12 @@ import Synchronization
 /// a bare table (`dibao_bench_raw.events`, no keys, no checks, no chain), in alternating rounds
 /// against the same server, and reports medians.
 ///
-/// 100-event appends are compared with three baselines (docs/performance.md): one INSERT statement
-/// carrying all 100 rows into the bare table, as the store sends them (the strictest, and the one
-/// the target is judged on), and, for context, the same statement into a table with the keys any
-/// event table needs, and 100 single-row INSERTs in one transaction (what an application writing
-/// each row itself would get).
+/// The targets (issue 3): single events at 8 writers ≥ 0.9 × raw, 100-event appends ≥ 0.8 × raw.
+/// For 100-event appends the raw side writes its rows as plain INSERTs, one per row, 100 to a
+/// transaction: the baseline the issue's reference figure describes (docs/decisions/0005). Two
+/// more baselines are printed beside it as context, never judged: one INSERT statement carrying
+/// all 100 rows, as the store sends them, into the bare table and into a table with the keys any
+/// event table needs.
 public struct AppendBenchmark: Sendable {
     /// One measured shape of load.
     public struct Scenario: Sendable {
@@ -21,6 +22,8 @@ public struct AppendBenchmark: Sendable {
         public var writers: Int
         public var eventsPerAppend: Int
         public var baseline: Baseline = .oneStatement
+        /// The target this scenario is judged on; nil prints it as context.
+        public var target: Target? = nil
     }
 
     /// How the raw side writes one append's rows.
@@ -38,10 +41,11 @@ public struct AppendBenchmark: Sendable {
 
     static let scenarios = [
         Scenario(name: "single_event_1_writer", writers: 1, eventsPerAppend: 1),
-        Scenario(name: "single_event_8_writers", writers: 8, eventsPerAppend: 1),
-        Scenario(name: "batch_100_events_8_writers", writers: 8, eventsPerAppend: 100),
+        Scenario(name: "single_event_8_writers", writers: 8, eventsPerAppend: 1, target: .ratio(0.9)),
+        Scenario(name: "batch_100_events_8_writers_vs_row_inserts", writers: 8, eventsPerAppend: 100, baseline: .rowByRow,
+                 target: .ratio(0.8)),
+        Scenario(name: "batch_100_events_8_writers_vs_one_statement", writers: 8, eventsPerAppend: 100),
         Scenario(name: "batch_100_events_8_writers_vs_keyed_table", writers: 8, eventsPerAppend: 100, baseline: .keyedTable),
-        Scenario(name: "batch_100_events_8_writers_vs_row_inserts", writers: 8, eventsPerAppend: 100, baseline: .rowByRow),
     ]
 
     public let store: EventStore
@@ -96,7 +100,7 @@ public struct AppendBenchmark: Sendable {
                 raw.append(try await measure(scenario, round: round, appendOne: rawAppend(scenario.baseline)))
                 ours.append(try await measure(scenario, round: round, appendOne: appendOurs))
             }
-            let comparison = Comparison(name: scenario.name, oursRounds: ours, rawRounds: raw)
+            let comparison = Comparison(name: scenario.name, oursRounds: ours, rawRounds: raw, target: scenario.target)
             report(comparison)
             comparisons.append(comparison)
         }

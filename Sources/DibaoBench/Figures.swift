@@ -1,5 +1,28 @@
 import Foundation
 
+/// What a comparison is judged against, when it is judged at all: a least ratio ours/raw, or a
+/// least rate of our own.
+public struct Target: Sendable, Codable, Equatable {
+    /// ours / raw must reach this.
+    public var ratio: Double?
+    /// Our events per second must reach this.
+    public var eventsPerSecond: Double?
+
+    public static func ratio(_ value: Double) -> Target { Target(ratio: value) }
+    public static func eventsPerSecond(_ value: Double) -> Target { Target(eventsPerSecond: value) }
+
+    /// Whether `comparison`'s medians reach every bound this target sets.
+    func isMet(by comparison: Comparison) -> Bool {
+        (ratio.map { comparison.ratio >= $0 } ?? true) && (eventsPerSecond.map { comparison.oursEventsPerSecond >= $0 } ?? true)
+    }
+
+    /// `ratio ≥ 0.80` or `≥ 100000 events/s`.
+    var description: String {
+        [ratio.map { String(format: "ratio ≥ %.2f", $0) }, eventsPerSecond.map { String(format: "≥ %.0f events/s", $0) }]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
 /// One measured comparison: our operation beside the raw PostgreSQL baseline, as medians of
 /// several alternating rounds in the same run against the same server.
 public struct Comparison: Sendable, Codable, Equatable {
@@ -15,14 +38,21 @@ public struct Comparison: Sendable, Codable, Equatable {
 
     /// ours / raw, of the medians.
     public var ratio: Double
+    /// The target this comparison is judged on; nil for a comparison printed as context.
+    public var target: Target?
+    /// Whether the medians meet `target` (nil without one).
+    public var met: Bool?
 
-    public init(name: String, oursRounds: [Double], rawRounds: [Double]) {
+    public init(name: String, oursRounds: [Double], rawRounds: [Double], target: Target? = nil) {
         self.name = name
         self.oursRounds = oursRounds
         self.rawRounds = rawRounds
         self.oursEventsPerSecond = Self.median(oursRounds)
         self.rawEventsPerSecond = Self.median(rawRounds)
         self.ratio = rawEventsPerSecond > 0 ? oursEventsPerSecond / rawEventsPerSecond : 0
+        self.target = target
+        self.met = nil
+        self.met = target?.isMet(by: self)
     }
 
     /// The median (mean of the middle two for an even count).
@@ -33,10 +63,14 @@ public struct Comparison: Sendable, Codable, Equatable {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// One line for people: `name  ours 9812 events/s  raw 10544 events/s  ratio 0.93`.
+    /// One line for people:
+    /// `name  ours 9812 events/s  raw 10544 events/s  ratio 0.93  target ratio ≥ 0.90: met`.
     public var line: String {
         let padded = name.padding(toLength: max(name.count, 28), withPad: " ", startingAt: 0)
-        return String(format: "%@ ours %8.0f events/s   raw %8.0f events/s   ratio %.2f", padded, oursEventsPerSecond, rawEventsPerSecond, ratio)
+        let figures = String(format: "%@ ours %8.0f events/s   raw %8.0f events/s   ratio %.2f",
+                             padded, oursEventsPerSecond, rawEventsPerSecond, ratio)
+        guard let target, let met else { return figures + "   (context)" }
+        return figures + "   target \(target.description): " + (met ? "met" : "NOT MET")
     }
 }
 

@@ -69,6 +69,6 @@ struct Serve: AsyncParsableCommand {
 struct BackgroundService: Service {
     let body: @Sendable () async -> Void
     func run() async throws {
-        try await cancelWhenGracefulShutdown { await body() }
+        await cancelWhenGracefulShutdown { await body() }
     }
 }

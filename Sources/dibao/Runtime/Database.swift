@@ -47,6 +47,7 @@ struct Database: Sendable {
 }
 
 /// Runs `body` with a running client, shutting it down afterwards.
+@discardableResult
 func withClient<Result: Sendable>(
     _ configuration: DatabaseConfiguration, connectionsMax: Int = 20, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
 ) async throws -> Result {
