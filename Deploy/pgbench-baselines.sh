@@ -6,7 +6,7 @@
 #   one_statement  one INSERT … SELECT of the 100 rows     (context)
 # It answers "is the Swift client's row-by-row baseline slow?" (docs/decisions/0005).
 #
-#   URL=$(.build/release/dibao postgres start --home /tmp/benchhome)
+#   URL=$(.build/release/dibao postgres start --home /tmp/benchhome/pg)   # the cluster DIBAO_HOME=/tmp/benchhome benches on
 #   ./Deploy/pgbench-baselines.sh "$URL" [passes] [seconds]
 #
 # The server must let the URL's role create a database. Prints events/s per pass and the median.
