@@ -59,7 +59,7 @@ struct GaplessReaderTests {
 
             let (delivered, naiveMissed) = try await withThrowingTaskGroup(of: ([RecordedEvent], Int)?.self) { group in
                 group.addTask { (try await Self.readEverything(store, category: category, until: done, expected: expected), 0) }
-                group.addTask { (try await [], try await Self.naiveReaderMisses(store, category: category, until: done, expected: expected)) }
+                group.addTask { ([], try await Self.naiveReaderMisses(store, category: category, until: done, expected: expected)) }
                 for holder in 0..<holders {
                     group.addTask {
                         try await Task.sleep(for: .milliseconds(100 + 300 * holder))

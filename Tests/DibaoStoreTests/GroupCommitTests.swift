@@ -18,12 +18,10 @@ struct GroupCommitTests {
         AppendRequest(stream: stream, expectedVersion: expected, commandId: UUID(), metadata: Fixtures.metadata(), events: events)
     }
 
+    /// Rows inserted per command by the grouped statement the store would send for `commands`
+    /// (`InsertSingles` when each is one event, `InsertCommands` otherwise).
     static func group(_ store: EventStore, _ commands: [[AppendStatements.EventRow]]) async throws -> [UUID: Int64] {
-        var counts: [UUID: Int64] = [:]
-        for try await (commandId, _, _, count) in try await store.client.execute(AppendStatements.InsertCommands(commands: commands), logger: TestLogging.logger) {
-            counts[commandId] = count
-        }
-        return counts
+        try await EventStore.insertGroup(commands, on: .pool(store.client), logger: TestLogging.logger).mapValues(\.count)
     }
 
     @Test("In one grouped statement a command whose first link fails writes nothing; the others land whole")
@@ -53,6 +51,41 @@ struct GroupCommitTests {
             // The metadata went in as a jsonb[] element and the data as text: both read back
             // exactly as hashed.
             #expect(try events.allSatisfy { try $0.hashIsIntact() })
+        }
+    }
+
+    @Test("In a group of single events a command whose link fails writes nothing; the others land, in order")
+    func singlesLinkFailsAlone() async throws {
+        try await withStore(database) { store in
+            let (a, b, c, d) = (Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream())
+            let headOfB = try await Fixtures.append(store, b, [Fixtures.thing(1)], expected: .noStream)
+            _ = try await Fixtures.append(store, c, [Fixtures.thing(1)], expected: .noStream)
+            let storedB = try #require(try await store.readStream(b).first)
+            #expect(headOfB.lastVersion == 1)
+            let fresh = try store.prepare(Self.request(a, [Fixtures.thing(1)], expected: .noStream))
+            let follows = try store.prepare(Self.request(b, [Fixtures.thing(2)], expected: .exactly(1)))
+            let wrongHash = try store.prepare(Self.request(c, [Fixtures.thing(2)], expected: .exactly(1)))
+            let missing = try store.prepare(Self.request(d, [Fixtures.thing(4)], expected: .exactly(3)))
+            let commands = [
+                fresh.rows(after: .empty), follows.rows(after: StreamHead(version: 1, hash: storedB.hash)),
+                wrongHash.rows(after: StreamHead(version: 1, hash: [UInt8](repeating: 9, count: 32))),
+                missing.rows(after: StreamHead(version: 3, hash: [UInt8](repeating: 9, count: 32))),
+            ]
+            let inserted = try await EventStore.insertGroup(commands, on: .pool(store.client), logger: TestLogging.logger)
+            #expect(inserted.mapValues(\.count) == [fresh.request.commandId: 1, follows.request.commandId: 1])
+            let positions = try [fresh, follows].map { try #require(inserted[$0.request.commandId]?.first) }
+            #expect(positions[0] < positions[1], "rows go in in the group's order")
+            #expect(inserted[fresh.request.commandId]?.last == positions[0])
+            #expect(try await store.streamVersion(a) == 1)
+            #expect(try await store.streamVersion(c) == 1)
+            #expect(try await store.streamVersion(d) == 0)
+            let events = try await store.readStream(b)
+            #expect(events.map(\.streamVersion) == [1, 2])
+            #expect(events[1].previousHash == events[0].hash)
+            #expect(events[1].globalPosition == positions[1])
+            // Each command's metadata went in as its own jsonb[] element: it reads back as hashed.
+            let all = try await events + store.readStream(a)
+            #expect(try all.allSatisfy { try $0.hashIsIntact() })
         }
     }
 

@@ -153,6 +153,50 @@ enum AppendStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
+    /// Several single-event commands, on distinct streams, in one statement: the common group
+    /// (concurrent one-event appends). Each row is a whole command, so each is admitted on its
+    /// own first link row by row, without the slot join, sort and aggregate of `InsertCommands`
+    /// (about 60 µs less per group on the server). One result row per command that inserted.
+    struct InsertSingles: PostgresPreparedStatement {
+        static let sql = """
+            WITH inserted AS (
+            INSERT INTO dibao.events (\(columns))
+            SELECT u.stream_id, u.version, u.event_id, u.event_type, u.schema_version, u.data::jsonb, u.metadata,
+                   u.command_id, 0, u.effective_date::date, u.hash, u.previous_hash
+              FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::uuid[], $5::text[], $6::int4[], $7::text[], $8::jsonb[],
+                          $9::text[], $10::bytea[], $11::bytea[])
+                   WITH ORDINALITY AS u(command_id, stream_id, version, event_id, event_type, schema_version, data, metadata,
+                                        effective_date, hash, previous_hash, ordinal)
+             WHERE \(linksToHead(stream: "u.stream_id", version: "u.version", previousHash: "u.previous_hash"))
+             ORDER BY u.ordinal
+            RETURNING command_id, global_position)
+            SELECT command_id, global_position FROM inserted
+            """
+        /// Command id and the position of its one event.
+        typealias Row = (UUID, Int64)
+
+        /// One row per command.
+        var rows: [EventRow]
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 11)
+            bindings.append(rows.map(\.commandId))
+            bindings.append(rows.map(\.streamId))
+            bindings.append(rows.map(\.version))
+            bindings.append(rows.map(\.eventId))
+            bindings.append(rows.map(\.eventType))
+            bindings.append(rows.map(\.schemaVersion))
+            bindings.append(rows.map { TextBytes(bytes: $0.data) })
+            bindings.append(rows.map { JSONBBytes(bytes: $0.metadata) })
+            bindings.append(rows.map(\.effectiveDate))
+            bindings.append(rows.map { ByteaBytes(bytes: $0.hash) })
+            bindings.append(rows.map { ByteaBytes(bytes: $0.previousHash) })
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
     /// One row of `dibao.events` as the store writes it.
     struct EventRow: Sendable {
         var streamId: String

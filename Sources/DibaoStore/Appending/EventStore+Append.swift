@@ -138,11 +138,10 @@ extension EventStore {
             // while the server may still commit).
             let logger = logger
             let inserted = try await Task {
-                try await AppendTarget.pool(client).execute(AppendStatements.InsertCommands(commands: batch), logger: logger)
+                try await Self.insertGroup(batch, on: AppendTarget.pool(client), logger: logger)
             }.value
             groupedCommands.increment(by: Int64(inserted.count))
-            let byCommand = Dictionary(uniqueKeysWithValues: inserted.map { ($0.0, InsertCombiner.Inserted(first: $0.1, last: $0.2, count: $0.3)) })
-            return batch.map { .success(byCommand[$0[0].commandId] ?? .nothing) }
+            return batch.map { .success(inserted[$0[0].commandId] ?? .nothing) }
         } catch {
             groupFallbacks.increment()
             let conflict = (error as? PSQLError)?.sqlState == "23505"
@@ -150,6 +149,18 @@ extension EventStore {
                        metadata: ["commands": "\(batch.count)", "error": "\(Self.summary(of: error))"])
             return batch.map { _ in .failure(InsertCombiner.InsertAlone()) }
         }
+    }
+
+    /// What each command of `batch` inserted, by command id (absent: its first link did not
+    /// hold). Groups of single events, the common case, take the leaner statement.
+    static func insertGroup(_ batch: [[AppendStatements.EventRow]], on target: AppendTarget,
+                                    logger: Logger) async throws -> [UUID: InsertCombiner.Inserted] {
+        if batch.allSatisfy({ $0.count == 1 }) {
+            let inserted = try await target.execute(AppendStatements.InsertSingles(rows: batch.map { $0[0] }), logger: logger)
+            return Dictionary(uniqueKeysWithValues: inserted.map { ($0.0, InsertCombiner.Inserted(first: $0.1, last: $0.1, count: 1)) })
+        }
+        let inserted = try await target.execute(AppendStatements.InsertCommands(commands: batch), logger: logger)
+        return Dictionary(uniqueKeysWithValues: inserted.map { ($0.0, InsertCombiner.Inserted(first: $0.1, last: $0.2, count: $0.3)) })
     }
 
     /// The event the new ones follow: none for a new stream; the remembered or stored event at
