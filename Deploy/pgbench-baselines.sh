@@ -14,51 +14,62 @@ set -euo pipefail
 url="${1:?usage: $0 postgres://… [passes] [seconds]}"
 passes="${2:-3}"
 seconds="${3:-10}"
-bin="$(command -v pgbench >/dev/null && dirname "$(command -v pgbench)" || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-[ -x "$bin/pgbench" ] || { echo "pgbench not found: apt-get install -y postgresql" >&2; exit 1; }
+[[ "$passes" =~ ^[1-9][0-9]*$ && "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "passes and seconds must be positive integers" >&2; exit 2; }
+if command -v pgbench >/dev/null; then
+    bin="$(dirname "$(command -v pgbench)")"
+else
+    bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+fi
+[ -n "$bin" ] && [ -x "$bin/pgbench" ] || { echo "pgbench not found: apt-get install -y postgresql" >&2; exit 1; }
+# The same server, another database: the URL's path (the database name) replaced or added.
+with_database() { sed -E "s#^(postgres(ql)?://[^/?]*)(/[^?]*)?#\1/$1#" <<<"$url"; }
+[[ "$url" =~ ^postgres(ql)?:// && "$url" != *dbname=* ]] || { echo "give a postgres:// URL without dbname=" >&2; exit 2; }
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"
 database="dibao_pgbench_$$"
-with_database() { sed -E "s#^(postgres(ql)?://[^/?]*)/[^?]*#\1/$1#" <<<"$url"; }
+trap 'rm -rf "$work"' EXIT
 "$bin/psql" -qX "$(with_database postgres)" -c "CREATE DATABASE $database"
-trap '"$bin/psql" -qX "$(with_database postgres)" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"; rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; "$bin/psql" -qX "$(with_database postgres)" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true' EXIT
 target="$(with_database "$database")"
 "$bin/psql" -qX "$target" -c "CREATE TABLE raw (stream_id text, stream_version bigint, event_id uuid, event_type text,
     schema_version integer, data jsonb, metadata jsonb, command_id uuid, effective_date date, hash bytea, previous_hash bytea)"
 
-# The JSON is built per row, so PostgreSQL parses it per row, as it parses the bound JSON of the
-# Swift baselines (a literal would be parsed once, when the statement is planned).
+# Every JSON text depends on a pgbench variable (a parameter of the prepared statement), so
+# PostgreSQL parses it when the statement runs, as it parses the Swift baselines' bound JSON; a
+# constant would be folded once, when the statement is planned. Row by row, each row's metadata
+# is parsed with it (as the Swift row-by-row baseline binds it per row); in one statement, once
+# (an InitPlan), as the Swift one-statement baseline binds it once.
 note="乡镇民政办受理低保申请，已入户调查并完成家庭经济状况核对；$(printf 'x%.0s' {1..100})"
 hash="'\\x$(printf '07%.0s' {1..32})'::bytea"
 metadata="('{\"actorId\": \"bench\", \"actorRole\": \"admin\", \"jurisdictionCode\": \"530000\", \"reason\": \"benchmark\", \"correlationId\": \"bench\", \"commandId\": \"' || :s || '\"}')::jsonb"
-values() { # $1: the row's index within the append (a number or a column)
+values() { # $1: the row's index within the append (a number or a column); $2: the metadata expression
     echo "'bench-' || :client_id || '-' || :s, :v + $1, md5(random()::text)::uuid, 'LedgerNoteRecorded', 1,
-      ('{\"text\": \"benchmark note ' || $1 || ': $note\"}')::jsonb, $metadata, md5(:s::text)::uuid, '2024-03-01', $hash, $hash"
+      ('{\"text\": \"benchmark note ' || (0 * :v::bigint + $1) || ': $note\"}')::jsonb, $2, md5(:s::text)::uuid, '2024-03-01', $hash, $hash"
 }
 {
     printf '\\set s random(1, 1000000000)\n\\set v random(1, 1000000)\nBEGIN;\n'
-    for index in $(seq 0 99); do echo "INSERT INTO raw VALUES ($(values "$index" | tr '\n' ' '));"; done
+    for index in $(seq 0 99); do echo "INSERT INTO raw VALUES ($(values "$index" "$metadata" | tr '\n' ' '));"; done
     echo "COMMIT;"
 } >"$work/row_inserts.sql"
 {
     printf '\\set s random(1, 1000000000)\n\\set v random(1, 1000000)\n'
-    echo "INSERT INTO raw SELECT $(values g | tr '\n' ' ') FROM generate_series(0, 99) g;"
+    echo "INSERT INTO raw SELECT $(values g "(SELECT $metadata)" | tr '\n' ' ') FROM generate_series(0, 99) g;"
 } >"$work/one_statement.sql"
-chmod 644 "$work"/*.sql
 
 declare -A rates
 for pass in $(seq 1 "$passes"); do
     for baseline in row_inserts one_statement; do
         "$bin/psql" -qX "$target" -c "CHECKPOINT" 2>/dev/null || true
-        tps="$("$bin/pgbench" -n -M prepared -c 8 -j 2 -T "$seconds" -f "$work/$baseline.sql" "$target" 2>&1 \
-               | sed -nE 's/^tps = ([0-9.]+).*/\1/p')"
+        if ! "$bin/pgbench" -n -M prepared -c 8 -j 2 -T "$seconds" -f "$work/$baseline.sql" "$target" >"$work/out" 2>&1; then
+            cat "$work/out" >&2; echo "pgbench failed ($baseline, pass $pass)" >&2; exit 1
+        fi
+        tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$work/out")"
+        [ -n "$tps" ] || { cat "$work/out" >&2; echo "pgbench printed no tps ($baseline, pass $pass)" >&2; exit 1; }
         events="$(awk -v tps="$tps" 'BEGIN { printf "%.0f", tps * 100 }')"
         echo "pass $pass  $baseline  $events events/s"
         rates[$baseline]+="$events "
     done
 done
 for baseline in row_inserts one_statement; do
-    median="$(tr ' ' '\n' <<<"${rates[$baseline]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+    median="$(tr ' ' '\n' <<<"${rates[$baseline]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { printf "%.0f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
     echo "$baseline median $median events/s (pgbench, 8 clients, 100 rows per transaction)"
 done
