@@ -64,11 +64,13 @@ public struct Comparison: Sendable, Codable, Equatable {
     }
 
     /// One line for people:
-    /// `name  ours 9812 events/s  raw 10544 events/s  ratio 0.93  target ratio ≥ 0.90: met`.
+    /// `name  ours 9812 events/s  raw 10544 events/s  ratio 0.931  target ratio ≥ 0.90: met`.
+    /// The ratio is cut (not rounded) to three decimals, so a ratio just under its target never
+    /// prints as the target itself.
     public var line: String {
         let padded = name.padding(toLength: max(name.count, 28), withPad: " ", startingAt: 0)
-        let figures = String(format: "%@ ours %8.0f events/s   raw %8.0f events/s   ratio %.2f",
-                             padded, oursEventsPerSecond, rawEventsPerSecond, ratio)
+        let figures = String(format: "%@ ours %8.0f events/s   raw %8.0f events/s   ratio %.3f",
+                             padded, oursEventsPerSecond, rawEventsPerSecond, (ratio * 1_000).rounded(.down) / 1_000)
         guard let target, let met else { return figures + "   (context)" }
         return figures + "   target \(target.description): " + (met ? "met" : "NOT MET")
     }

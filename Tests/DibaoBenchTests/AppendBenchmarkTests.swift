@@ -2,6 +2,7 @@
 import DibaoEvents
 import DibaoStore
 import DibaoTestSupport
+import Foundation
 import PostgresNIO
 import Testing
 
@@ -20,6 +21,23 @@ struct BenchmarkTargetTests {
         #expect(below.ratio == 0.79)
         #expect(below.met == false)
         #expect(below.line.hasSuffix("NOT MET"))
+
+        // Just under the bound: the line must not print it as the bound itself.
+        let justUnder = Comparison(name: "x", oursRounds: [8_996], rawRounds: [10_000], target: .ratio(0.9))
+        #expect(justUnder.met == false)
+        #expect(justUnder.line.contains("ratio 0.900") == false && justUnder.line.contains("ratio 0.899"))
+    }
+
+    @Test("--json carries each comparison's target and verdict")
+    func json() throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let judged = try JSONSerialization.jsonObject(with: encoder.encode(
+            Comparison(name: "x", oursRounds: [90], rawRounds: [100], target: .ratio(0.8)))) as? [String: Any]
+        #expect((judged?["target"] as? [String: Any])?["ratio"] as? Double == 0.8)
+        #expect(judged?["met"] as? Bool == true)
+        let context = try JSONSerialization.jsonObject(with: encoder.encode(Comparison(name: "x", oursRounds: [1], rawRounds: [2]))) as? [String: Any]
+        #expect(context?["met"] == nil && context?["target"] == nil)
     }
 
     @Test("a rate target looks at our median only")
@@ -50,15 +68,15 @@ struct BenchmarkTargetTests {
 }
 
 /// A short real run: every scenario yields figures on both sides, and the raw sides write the
-/// rows the store writes — one per event, versions 1, 2, 3… on each stream — so the ratios
-/// compare like with like.
+/// rows the store writes — one per event, versions 1, 2, 3… on each stream, each append whole
+/// under its command id — so the ratios compare like with like.
 @Suite("Append benchmark on PostgreSQL", .tags(.postgres))
 struct AppendBenchmarkRunTests {
     let database: TestDatabase
 
     init() async throws { database = try await TestCluster.shared.freshDatabase("bench") }
 
-    @Test("each scenario measures both sides, and each side writes gap-free versions per stream")
+    @Test("each scenario measures both sides, and each side writes gap-free versions per stream and whole appends")
     func shortRun() async throws {
         try await withRunningClient(database.owner, connectionsMax: 2) { owner in
             try await AppendBenchmark.prepareRawTable(owner: owner, logger: TestLogging.logger)
@@ -75,10 +93,10 @@ struct AppendBenchmarkRunTests {
                 let (streams, gapped) = try await Self.versionShape(table, owner)
                 #expect(streams > 0, "\(table) holds no stream")
                 #expect(gapped == 0, "\(table): \(gapped) streams whose versions are not 1…n")
+                let (whole, odd) = try await Self.commandShape(table, owner)
+                #expect(whole > 0, "\(table) holds no 100-event command")
+                #expect(odd == 0, "\(table): \(odd) commands of neither 1 nor 100 rows")
             }
-            let (streams, partial) = try await Self.batchShape(owner)
-            #expect(streams > 0)
-            #expect(partial == 0, "raw streams of the 100-event scenarios hold whole appends of 100 rows")
         }
     }
 
@@ -94,14 +112,13 @@ struct AppendBenchmarkRunTests {
         return (0, 0)
     }
 
-    /// Raw streams written by 100-event appends (their commands carry 100 rows), and how many of
-    /// those hold a count that is not a multiple of 100.
-    static func batchShape(_ owner: PostgresClient) async throws -> (Int64, Int64) {
-        let rows = try await owner.query("""
-            SELECT count(*), count(*) FILTER (WHERE n % 100 <> 0)
-              FROM (SELECT stream_id, count(*) AS n FROM dibao_bench_raw.events GROUP BY stream_id
-                    HAVING max(stream_version) >= 100) s
-            """, logger: TestLogging.logger)
+    /// Commands in `table` of 100 rows, and commands of any count but 1 or 100: every append of
+    /// every scenario, ours or raw, is written whole under its one command id.
+    static func commandShape(_ table: String, _ owner: PostgresClient) async throws -> (Int64, Int64) {
+        let rows = try await owner.query(PostgresQuery(unsafeSQL: """
+            SELECT count(*) FILTER (WHERE n = 100), count(*) FILTER (WHERE n NOT IN (1, 100))
+              FROM (SELECT command_id, count(*) AS n FROM \(table) GROUP BY command_id) c
+            """), logger: TestLogging.logger)
         for try await shape in rows.decode((Int64, Int64).self) { return shape }
         return (0, 0)
     }

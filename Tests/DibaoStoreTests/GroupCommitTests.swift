@@ -18,10 +18,28 @@ struct GroupCommitTests {
         AppendRequest(stream: stream, expectedVersion: expected, commandId: UUID(), metadata: Fixtures.metadata(), events: events)
     }
 
-    /// Rows inserted per command by the grouped statement the store would send for `commands`
-    /// (`InsertSingles` when each is one event, `InsertCommands` otherwise).
-    static func group(_ store: EventStore, _ commands: [[AppendStatements.EventRow]]) async throws -> [UUID: Int64] {
-        try await EventStore.insertGroup(commands, on: .pool(store.client), logger: TestLogging.logger).mapValues(\.count)
+    /// The two grouped statements. `InsertSingles` takes groups of one-event commands only;
+    /// `InsertCommands` takes any group, so on single events the two must agree.
+    enum Statement: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case singles = "InsertSingles", commands = "InsertCommands"
+        var testDescription: String { rawValue }
+    }
+
+    /// Rows inserted per command by `statement` for `commands`, sent directly (not through the
+    /// store's choice), and each inserted command's first position.
+    static func group(_ store: EventStore, _ commands: [[AppendStatements.EventRow]],
+                      with statement: Statement = .commands) async throws -> (counts: [UUID: Int64], first: [UUID: Int64]) {
+        var counts: [UUID: Int64] = [:], first: [UUID: Int64] = [:]
+        switch statement {
+        case .singles:
+            precondition(commands.allSatisfy { $0.count == 1 })
+            let rows = try await store.client.execute(AppendStatements.InsertSingles(rows: commands.map { $0[0] }), logger: TestLogging.logger)
+            for try await (commandId, position) in rows { (counts[commandId], first[commandId]) = (1, position) }
+        case .commands:
+            let rows = try await store.client.execute(AppendStatements.InsertCommands(commands: commands), logger: TestLogging.logger)
+            for try await (commandId, position, _, count) in rows { (counts[commandId], first[commandId]) = (count, position) }
+        }
+        return (counts, first)
     }
 
     @Test("In one grouped statement a command whose first link fails writes nothing; the others land whole")
@@ -34,7 +52,7 @@ struct GroupCommitTests {
             let second = try store.prepare(Self.request(b, [Fixtures.thing(1)], expected: .noStream))
             let wrongHash = try store.prepare(Self.request(c, [Fixtures.thing(2)], expected: .exactly(1)))
             let missing = try store.prepare(Self.request(d, [Fixtures.thing(4)], expected: .exactly(3)))
-            let counts = try await Self.group(store, [
+            let (counts, _) = try await Self.group(store, [
                 first.rows(after: .empty), second.rows(after: .empty),
                 // version 1 exists with another hash; version 3 does not exist at all
                 wrongHash.rows(after: StreamHead(version: 1, hash: [UInt8](repeating: 9, count: 32))),
@@ -54,56 +72,68 @@ struct GroupCommitTests {
         }
     }
 
-    @Test("In a group of single events a command whose link fails writes nothing; the others land, in order")
-    func singlesLinkFailsAlone() async throws {
+    @Test("In a group of single events a command whose link fails writes nothing; the others land, in order",
+          arguments: Statement.allCases)
+    func singlesLinkFailsAlone(_ statement: Statement) async throws {
         try await withStore(database) { store in
-            let (a, b, c, d) = (Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream())
-            let headOfB = try await Fixtures.append(store, b, [Fixtures.thing(1)], expected: .noStream)
+            let (a, b, c, d, e) = (Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream(),
+                                   Fixtures.uniqueStream())
+            _ = try await Fixtures.append(store, b, [Fixtures.thing(1)], expected: .noStream)
             _ = try await Fixtures.append(store, c, [Fixtures.thing(1)], expected: .noStream)
             let storedB = try #require(try await store.readStream(b).first)
-            #expect(headOfB.lastVersion == 1)
             let fresh = try store.prepare(Self.request(a, [Fixtures.thing(1)], expected: .noStream))
-            let follows = try store.prepare(Self.request(b, [Fixtures.thing(2)], expected: .exactly(1)))
             let wrongHash = try store.prepare(Self.request(c, [Fixtures.thing(2)], expected: .exactly(1)))
+            let follows = try store.prepare(Self.request(b, [Fixtures.thing(2)], expected: .exactly(1)))
             let missing = try store.prepare(Self.request(d, [Fixtures.thing(4)], expected: .exactly(3)))
-            let commands = [
-                fresh.rows(after: .empty), follows.rows(after: StreamHead(version: 1, hash: storedB.hash)),
+            let last = try store.prepare(Self.request(e, [Fixtures.thing(1)], expected: .noStream))
+            // The refused commands sit between the admitted ones.
+            let (counts, first) = try await Self.group(store, [
+                fresh.rows(after: .empty),
                 wrongHash.rows(after: StreamHead(version: 1, hash: [UInt8](repeating: 9, count: 32))),
+                follows.rows(after: StreamHead(version: 1, hash: storedB.hash)),
                 missing.rows(after: StreamHead(version: 3, hash: [UInt8](repeating: 9, count: 32))),
-            ]
-            let inserted = try await EventStore.insertGroup(commands, on: .pool(store.client), logger: TestLogging.logger)
-            #expect(inserted.mapValues(\.count) == [fresh.request.commandId: 1, follows.request.commandId: 1])
-            let positions = try [fresh, follows].map { try #require(inserted[$0.request.commandId]?.first) }
-            #expect(positions[0] < positions[1], "rows go in in the group's order")
-            #expect(inserted[fresh.request.commandId]?.last == positions[0])
-            #expect(try await store.streamVersion(a) == 1)
+                last.rows(after: .empty),
+            ], with: statement)
+            #expect(counts == [fresh.request.commandId: 1, follows.request.commandId: 1, last.request.commandId: 1])
             #expect(try await store.streamVersion(c) == 1)
             #expect(try await store.streamVersion(d) == 0)
-            let events = try await store.readStream(b)
-            #expect(events.map(\.streamVersion) == [1, 2])
-            #expect(events[1].previousHash == events[0].hash)
-            #expect(events[1].globalPosition == positions[1])
-            // Each command's metadata went in as its own jsonb[] element: it reads back as hashed.
-            let all = try await events + store.readStream(a)
-            #expect(try all.allSatisfy { try $0.hashIsIntact() })
+            // Each command's reported position is its event's, and positions follow the group's order.
+            var positions: [Int64] = []
+            for (stream, command) in [(a, fresh), (b, follows), (e, last)] {
+                let events = try await store.readStream(stream)
+                let stored = try #require(events.last)
+                #expect(stored.globalPosition == first[command.request.commandId])
+                #expect(stored.previousHash == (events.count == 2 ? events[0].hash : HashChain.genesis))
+                // Each command's metadata went in as its own jsonb[] element: it reads back as hashed.
+                #expect(try stored.hashIsIntact())
+                positions.append(stored.globalPosition)
+            }
+            #expect(positions == positions.sorted())
         }
     }
 
-    @Test("A grouped statement refused by a unique index writes nothing of any command")
-    func refusedWhole() async throws {
+    @Test("A grouped statement refused by a unique index writes nothing of any command", arguments: Statement.allCases)
+    func refusedWhole(_ statement: Statement) async throws {
         try await withStore(database) { store in
-            let (fresh, taken) = (Fixtures.uniqueStream(), Fixtures.uniqueStream())
+            let (fresh, taken, pair) = (Fixtures.uniqueStream(), Fixtures.uniqueStream(), Fixtures.uniqueStream())
             _ = try await Fixtures.append(store, taken, [Fixtures.thing(1)], expected: .noStream)
             let good = try store.prepare(Self.request(fresh, [Fixtures.thing(1)], expected: .noStream))
             let clash = try store.prepare(Self.request(taken, [Fixtures.thing(7)], expected: .noStream))
+            // InsertCommands also carries a two-event command; InsertSingles takes single events only.
+            let two = try store.prepare(Self.request(pair, [Fixtures.thing(1), Fixtures.thing(2)], expected: .noStream))
+            let commands = [good.rows(after: .empty)] + (statement == .commands ? [two.rows(after: .empty)] : []) + [clash.rows(after: .empty)]
             let error = await #expect(throws: PSQLError.self) {
-                _ = try await Self.group(store, [good.rows(after: .empty), clash.rows(after: .empty)])
+                _ = try await Self.group(store, commands, with: statement)
             }
             #expect(error?.sqlState == "23505")
             #expect(try await store.streamVersion(fresh) == 0)
+            #expect(try await store.streamVersion(pair) == 0)
             #expect(try await store.streamVersion(taken) == 1)
         }
     }
+
+    /// Events in the burst's second command on stream `index`.
+    static func secondCommandEvents(_ index: Int) -> Int { index % 3 == 0 ? 2 : 1 }
 
     @Test("A burst of concurrent appends shares transactions; each command keeps its result, its conflict and its chain")
     func burst() async throws {
@@ -128,8 +158,11 @@ struct GroupCommitTests {
                                 conflicts += 1
                             }
                         }
-                        let second = try await Fixtures.append(store, stream, [Fixtures.thing(2)], expected: .exactly(1))
-                        #expect(second.firstVersion == 2 && second.firstPosition > first.lastPosition && !second.replayed)
+                        // Every third stream's second command has two events: groups mix the two statements.
+                        let more = (0..<Self.secondCommandEvents(index)).map { Fixtures.thing(Int64(2 + $0)) }
+                        let second = try await Fixtures.append(store, stream, more, expected: .exactly(1))
+                        #expect(second.firstVersion == 2 && second.lastVersion == Int64(1 + more.count))
+                        #expect(second.firstPosition > first.lastPosition && !second.replayed)
                         return conflicts
                     }
                 }
@@ -137,10 +170,11 @@ struct GroupCommitTests {
             }
             #expect(conflicts == 30)
             #expect(try await store.streamVersion(contested) == 1)
-            for stream in streams {
+            for (index, stream) in streams.enumerated() {
                 let events = try await store.readStream(stream)
-                #expect(events.map(\.streamVersion) == [1, 2])
-                #expect(events[0].previousHash == HashChain.genesis && events[1].previousHash == events[0].hash)
+                #expect(events.map(\.streamVersion) == Array(1...Int64(1 + Self.secondCommandEvents(index))))
+                #expect(events[0].previousHash == HashChain.genesis)
+                #expect(zip(events, events.dropFirst()).allSatisfy { $1.previousHash == $0.hash })
                 #expect(try events.allSatisfy { try $0.hashIsIntact() })
             }
             let names = streams.map(\.rawValue)
@@ -151,7 +185,7 @@ struct GroupCommitTests {
                   FROM dibao.events WHERE stream_id = ANY(\(names))
                 """, logger: TestLogging.logger)
             for try await (events, positions, grouped) in rows.decode((Int64, Int64, Int64).self) {
-                #expect(events == 240 && positions == 240)
+                #expect(events == 280 && positions == 280)
                 // 120 writers on a pool: commands waited and were carried in shared transactions.
                 #expect(grouped > 0)
             }

@@ -138,7 +138,7 @@ extension EventStore {
             // while the server may still commit).
             let logger = logger
             let inserted = try await Task {
-                try await Self.insertGroup(batch, on: AppendTarget.pool(client), logger: logger)
+                try await Self.executeGroup(batch, on: AppendTarget.pool(client), logger: logger)
             }.value
             groupedCommands.increment(by: Int64(inserted.count))
             return batch.map { .success(inserted[$0[0].commandId] ?? .nothing) }
@@ -153,8 +153,8 @@ extension EventStore {
 
     /// What each command of `batch` inserted, by command id (absent: its first link did not
     /// hold). Groups of single events, the common case, take the leaner statement.
-    static func insertGroup(_ batch: [[AppendStatements.EventRow]], on target: AppendTarget,
-                                    logger: Logger) async throws -> [UUID: InsertCombiner.Inserted] {
+    static func executeGroup(_ batch: [[AppendStatements.EventRow]], on target: AppendTarget,
+                             logger: Logger) async throws -> [UUID: InsertCombiner.Inserted] {
         if batch.allSatisfy({ $0.count == 1 }) {
             let inserted = try await target.execute(AppendStatements.InsertSingles(rows: batch.map { $0[0] }), logger: logger)
             return Dictionary(uniqueKeysWithValues: inserted.map { ($0.0, InsertCombiner.Inserted(first: $0.1, last: $0.1, count: 1)) })
