@@ -1,8 +1,8 @@
 import Foundation
 import PostgresNIO
 
-/// The two statements an append sends, prepared once per connection: no parsing or planning
-/// per append. Both are plain INSERTs of rows the store computed completely (versions, ids,
+/// The statements an append sends (one per append, or one per group of appends), prepared once
+/// per connection: no parsing or planning per append. All are plain INSERTs of rows the store computed completely (versions, ids,
 /// hash chain); PostgreSQL adds position, transaction id and recording time, and its unique
 /// indexes decide conflicts and replays (docs/internals/appending.md).
 ///
