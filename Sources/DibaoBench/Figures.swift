@@ -11,9 +11,9 @@ public struct Target: Sendable, Codable, Equatable {
     public static func ratio(_ value: Double) -> Target { Target(ratio: value) }
     public static func eventsPerSecond(_ value: Double) -> Target { Target(eventsPerSecond: value) }
 
-    /// Whether `comparison`'s medians reach every bound this target sets.
-    func isMet(by comparison: Comparison) -> Bool {
-        (ratio.map { comparison.ratio >= $0 } ?? true) && (eventsPerSecond.map { comparison.oursEventsPerSecond >= $0 } ?? true)
+    /// Whether medians at `ratio` and `oursEventsPerSecond` reach every bound this target sets.
+    func isMet(ratio measured: Double, oursEventsPerSecond: Double) -> Bool {
+        (ratio.map { measured >= $0 } ?? true) && (eventsPerSecond.map { oursEventsPerSecond >= $0 } ?? true)
     }
 
     /// `ratio ≥ 0.80` or `≥ 100000 events/s`.
@@ -51,8 +51,7 @@ public struct Comparison: Sendable, Codable, Equatable {
         self.rawEventsPerSecond = Self.median(rawRounds)
         self.ratio = rawEventsPerSecond > 0 ? oursEventsPerSecond / rawEventsPerSecond : 0
         self.target = target
-        self.met = nil
-        self.met = target?.isMet(by: self)
+        self.met = target?.isMet(ratio: ratio, oursEventsPerSecond: oursEventsPerSecond)
     }
 
     /// The median (mean of the middle two for an even count).

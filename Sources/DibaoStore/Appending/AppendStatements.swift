@@ -2,9 +2,10 @@ import Foundation
 import PostgresNIO
 
 /// The statements an append sends (one per append, or one per group of appends), prepared once
-/// per connection: no parsing or planning per append. All are plain INSERTs of rows the store computed completely (versions, ids,
-/// hash chain); PostgreSQL adds position, transaction id and recording time, and its unique
-/// indexes decide conflicts and replays (docs/internals/appending.md).
+/// per connection: no parsing or planning per append. All are plain INSERTs of rows the store
+/// computed completely (versions, ids, hash chain); PostgreSQL adds position, transaction id and
+/// recording time, and its unique indexes decide conflicts and replays
+/// (docs/internals/appending.md).
 ///
 /// Each insert also proves its first link in the same statement (`linksToHead`): the previous
 /// version must exist with exactly the `previous_hash` the store computed from, or, for
