@@ -118,4 +118,37 @@ struct CaseServiceTests {
             #expect(try await store.streamVersion(try CaseStreams.policyStream("140700")) == 1)
         }
     }
+
+    @Test("The fixture loaded by `dibao demo` is present for `dibao policy load-fixture`, and the other way round")
+    func fixtureUnderAnotherActor() async throws {
+        try await withStore(database, catalogue: LedgerCatalogue.make()) { store in
+            let demo = try await PolicyLoader(store: store).loadFixture(actorId: "demo-loader")
+            let plain = try await PolicyLoader(store: store).loadFixture()
+            let demoAgain = try await PolicyLoader(store: store).loadFixture(actorId: "demo-loader")
+            #expect(demo.appended.count == PolicyFixture.events.count)
+            #expect(plain.appended.isEmpty && plain.alreadyPresent.count == PolicyFixture.events.count)
+            #expect(demoAgain.appended.isEmpty && demoAgain.alreadyPresent.count == PolicyFixture.events.count)
+            for event in PolicyFixture.events {
+                #expect(try await store.streamVersion(try CaseStreams.policyStream(event.jurisdictionCode.rawValue)) == 1)
+            }
+        }
+    }
+
+    @Test("A fixture event recorded with other parameters under the same identity is refused, and nothing is written")
+    func changedFixtureRefused() async throws {
+        try await withStore(database, catalogue: LedgerCatalogue.make()) { store in
+            let original = PolicyFixture.events[0]
+            var changed = original
+            changed.document += "（改）"
+            let commandId = PolicyLoader.commandId(for: original)
+            let stream = try CaseStreams.policyStream(original.jurisdictionCode.rawValue)
+            _ = try await store.append(AppendRequest(
+                stream: stream, expectedVersion: .noStream, commandId: commandId,
+                metadata: EventMetadata(actorId: "someone", actorRole: "admin", jurisdictionCode: original.jurisdictionCode.rawValue,
+                                        reason: "a changed fixture", correlationId: "test", commandId: ""),
+                events: [changed.proposed(effectiveDate: changed.effectiveFrom.firstDay)]))
+            await #expect(throws: StoreError.commandIdReused(commandId: commandId)) { try await PolicyLoader(store: store).loadFixture() }
+            #expect(try await store.streamVersion(stream) == 1)
+        }
+    }
 }

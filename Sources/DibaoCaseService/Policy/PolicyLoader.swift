@@ -18,7 +18,9 @@ public struct PolicyLoader: Sendable {
     }
 
     /// Loads `PolicyFixture.events` (the five seed jurisdictions) as the administrator
-    /// `actorId`, each event in its own jurisdiction.
+    /// `actorId`, each event in its own jurisdiction. An event already loaded under another
+    /// actor counts as present; one recorded with other parameters under its identity is refused
+    /// (`commandIdReused`).
     public func loadFixture(actorId: String = "system") async throws -> Report {
         var report = Report()
         for event in PolicyFixture.events {
@@ -28,10 +30,28 @@ public struct PolicyLoader: Sendable {
                 metadata: EventMetadata(actorId: actorId, actorRole: ActorRole.admin.rawValue, jurisdictionCode: event.jurisdictionCode.rawValue,
                                         reason: "policy fixture: \(event.document)", correlationId: commandId.uuidString.lowercased(), commandId: ""),
                 events: [event.proposed(effectiveDate: event.effectiveFrom.firstDay)])
-            let result = try await store.append(request)
-            if result.replayed { report.alreadyPresent.append(event.jurisdictionCode.rawValue) } else { report.appended.append(event.jurisdictionCode.rawValue) }
+            let code = event.jurisdictionCode.rawValue
+            do {
+                let result = try await store.append(request)
+                if result.replayed { report.alreadyPresent.append(code) } else { report.appended.append(code) }
+            } catch StoreError.commandIdReused {
+                // Recorded by another loader (`dibao demo` loads as `demo-loader`, `dibao policy
+                // load-fixture` as `system`): the same parameters under other metadata are present.
+                // Different parameters under the same identity are a changed fixture: refused.
+                guard try await isRecorded(request.events[0], commandId: commandId, on: request.stream) else { throw StoreError.commandIdReused(commandId: commandId) }
+                report.alreadyPresent.append(code)
+            }
         }
         return report
+    }
+
+    /// Whether `stream` holds `event` (type, schema, canonical data and date) under `commandId`.
+    private func isRecorded(_ event: ProposedEvent, commandId: UUID, on stream: StreamName) async throws -> Bool {
+        let recorded = try await store.readStream(stream).filter { $0.commandId == commandId }
+        guard recorded.count == 1, let first = recorded.first else { return false }
+        let data = try first.dataJSON()
+        return first.eventType == event.eventType && first.schemaVersion == event.schemaVersion
+            && first.effectiveDate == event.effectiveDate && CanonicalJSON.bytes(data) == CanonicalJSON.bytes(event.data)
     }
 
     /// The fixture's loading identity: an RFC 9562 version-8 UUID over
