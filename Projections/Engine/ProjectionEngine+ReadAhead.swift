@@ -25,12 +25,11 @@ extension ProjectionEngine {
         var start = try await checkpoint(projection, generation: generation)
         var page = try await readPage(projection, after: start, limit: batchSizeMax)
         while true {
-            let isLast = page.count < batchSizeMax
-            let end = page.last?.checkpoint ?? start
-            async let ahead = isLast ? [] : readPage(projection, after: end, limit: batchSizeMax)
+            let (isLast, end) = (page.isShort(limit: batchSizeMax), page.end)
+            async let ahead = isLast ? GlobalPage(events: [], end: end) : readPage(projection, after: end, limit: batchSizeMax)
             switch try await applyPage(page, from: start, of: projection, generation: generation) {
             case .applied:
-                report(page.count)
+                report(page.events.count)
                 if isLast { return }
                 (start, page) = (end, try await ahead)
             case .checkpointMoved(let actual):
@@ -41,18 +40,18 @@ extension ProjectionEngine {
     }
 
     /// The next page after `checkpoint`, read outside any transaction, with the projection's columns.
-    func readPage(_ projection: any Projection, after checkpoint: GlobalCheckpoint, limit: Int) async throws -> [RecordedEvent] {
-        try await store.readAll(after: checkpoint, category: projection.category, limit: limit, columns: projection.columns)
+    func readPage(_ projection: any Projection, after checkpoint: GlobalCheckpoint, limit: Int) async throws -> GlobalPage {
+        try await store.readPage(after: checkpoint, category: projection.category, limit: limit, columns: projection.columns)
     }
 
     /// Applies a page read after `start`, with the checkpoint move, in one transaction, provided
     /// the generation's checkpoint (locked `FOR UPDATE`) is still `start`; otherwise writes nothing.
-    func applyPage(_ page: [RecordedEvent], from start: GlobalCheckpoint, of projection: any Projection, generation: Int) async throws -> PageOutcome {
+    func applyPage(_ page: GlobalPage, from start: GlobalCheckpoint, of projection: any Projection, generation: Int) async throws -> PageOutcome {
         do {
             return try await client.transaction(logger: logger) { connection in
                 let checkpoint = try await lockCheckpoint(projection, generation: generation, on: connection)
                 guard checkpoint == start else { return .checkpointMoved(to: checkpoint) }
-                try await write(page, of: projection, generation: generation, on: connection)
+                try await write(page, after: checkpoint, of: projection, generation: generation, on: connection)
                 return .applied
             }
         } catch {

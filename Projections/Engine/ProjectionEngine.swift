@@ -77,13 +77,22 @@ public final class ProjectionEngine: Sendable {
     /// the same transaction. Returns how many events were applied.
     @discardableResult
     public func applyNextBatch(_ projection: any Projection, generation: Int, limit: Int) async throws -> Int {
+        try await applyBatch(projection, generation: generation, limit: limit).applied
+    }
+
+    /// `applyNextBatch`, reading from `hint` when it lies past the stored checkpoint: the end of
+    /// this runner's previous page of the same generation, which passed only transactions that
+    /// hold nothing for the projection (an empty page's end is stored only now and then, see
+    /// `write`). Returns the events applied and the page's end, the next hint.
+    func applyBatch(_ projection: any Projection, generation: Int, limit: Int,
+                    after hint: GlobalCheckpoint? = nil) async throws -> (applied: Int, end: GlobalCheckpoint) {
         do {
             return try await client.transaction(logger: logger) { connection in
                 let checkpoint = try await lockCheckpoint(projection, generation: generation, on: connection)
-                let events = try await EventStore.readAll(on: connection, after: checkpoint, category: projection.category, limit: limit,
-                                                          columns: projection.columns, logger: logger)
-                try await write(events, of: projection, generation: generation, on: connection)
-                return events.count
+                let page = try await EventStore.readPage(on: connection, after: max(checkpoint, hint ?? checkpoint), category: projection.category,
+                                                         limit: limit, columns: projection.columns, logger: logger)
+                try await write(page, after: checkpoint, of: projection, generation: generation, on: connection)
+                return (page.events.count, page.end)
             }
         } catch {
             await recordError(error, projection: projection, generation: generation)
@@ -104,25 +113,36 @@ public final class ProjectionEngine: Sendable {
         throw ConfigurationError("no checkpoint for \(projection.name) generation \(generation)")
     }
 
-    /// Applies `events`, which follow the locked checkpoint, and moves the checkpoint to the last
-    /// of them, inside the caller's transaction. No events: nothing to apply, so an error recorded
-    /// earlier is over and is cleared (lag stays visible).
-    func write(_ events: [RecordedEvent], of projection: any Projection, generation: Int, on connection: PostgresConnection) async throws {
-        guard let last = events.last else {
+    /// Applies `page`, which follows the locked `checkpoint`, and moves the checkpoint to the
+    /// page's end, inside the caller's transaction. An empty page applies nothing, so an error
+    /// recorded earlier is over and is cleared (lag stays visible); its end is stored only once it
+    /// lies `storedSkipTransactions` transactions past the checkpoint: often enough that a
+    /// restarted runner does not scan far, seldom enough that an idle projection does not write
+    /// (each write is a transaction, and would move the horizon again).
+    func write(_ page: GlobalPage, after checkpoint: GlobalCheckpoint, of projection: any Projection, generation: Int,
+               on connection: PostgresConnection) async throws {
+        guard !page.events.isEmpty else {
+            let skip = page.end.transactionId >= checkpoint.transactionId + Self.storedSkipTransactions
             try await connection.query("""
-                UPDATE dibao.projection_checkpoints SET last_error = NULL, last_error_at = NULL
-                 WHERE name = \(projection.name) AND generation = \(generation) AND last_error IS NOT NULL
+                UPDATE dibao.projection_checkpoints
+                   SET transaction_id = \(String(skip ? page.end.transactionId : checkpoint.transactionId))::xid8,
+                       global_position = \(skip ? page.end.position : checkpoint.position),
+                       last_error = NULL, last_error_at = NULL, updated_at = CASE WHEN \(skip) THEN now() ELSE updated_at END
+                 WHERE name = \(projection.name) AND generation = \(generation) AND (\(skip) OR last_error IS NOT NULL)
                 """, logger: logger)
             return
         }
-        try await projection.apply(events, to: ReadModelNames(projection: projection.name, generation: generation), on: connection, logger: logger)
+        try await projection.apply(page.events, to: ReadModelNames(projection: projection.name, generation: generation), on: connection, logger: logger)
         try await connection.query("""
             UPDATE dibao.projection_checkpoints
-               SET transaction_id = \(String(last.transactionId))::xid8, global_position = \(last.globalPosition),
-                   events_applied = events_applied + \(events.count), last_error = NULL, last_error_at = NULL, updated_at = now()
+               SET transaction_id = \(String(page.end.transactionId))::xid8, global_position = \(page.end.position),
+                   events_applied = events_applied + \(page.events.count), last_error = NULL, last_error_at = NULL, updated_at = now()
              WHERE name = \(projection.name) AND generation = \(generation)
             """, logger: logger)
     }
+
+    /// How far past its stored checkpoint an empty page's end must lie to be stored.
+    static let storedSkipTransactions: UInt64 = 1_000
 
     func recordError(_ error: any Error, projection: any Projection, generation: Int) async {
         Counter(label: "dibao_projection_errors_total", dimensions: [("projection", projection.name)]).increment()
@@ -147,11 +167,15 @@ public final class ProjectionEngine: Sendable {
 
     private func follow(_ projection: any Projection, pollInterval: Duration) async {
         var backoffSeconds = 1
+        // Where this runner's last page of a generation ended (`applyBatch`).
+        var hint: (generation: Int, end: GlobalCheckpoint)?
         while !Task.isCancelled {
             do {
                 let wakeUpGeneration = store.wakeUps.generation
                 let generation = try await activeGeneration(of: projection)
-                let applied = try await applyNextBatch(projection, generation: generation, limit: batchSizeMax)
+                let (applied, end) = try await applyBatch(projection, generation: generation, limit: batchSizeMax,
+                                                          after: hint?.generation == generation ? hint?.end : nil)
+                hint = (generation, end)
                 backoffSeconds = 1
                 if applied < batchSizeMax { await store.wakeUps.wait(timeout: pollInterval, since: wakeUpGeneration) }
             } catch {

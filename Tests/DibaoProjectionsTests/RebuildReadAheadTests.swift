@@ -33,7 +33,10 @@ struct RebuildReadAheadTests {
             let fullRows = try await RebuildTests.rows(store, view: "dibao.category_daily_counts_full_counts")
             #expect(slimRows.count >= 4)
             #expect(slimRows == fullRows)
-            #expect(try await engine.checkpoint(slim, generation: 1) == engine.checkpoint(full, generation: 1))
+            // Both passed the whole log; where exactly a short page ends depends on the horizon of its read.
+            let last = try #require(try await store.readAll(after: .start, limit: 100_000).last).checkpoint
+            #expect(try await engine.checkpoint(slim, generation: 1) >= last)
+            #expect(try await engine.checkpoint(full, generation: 1) >= last)
         }
     }
 
@@ -79,12 +82,12 @@ struct RebuildReadAheadTests {
             try await RebuildTests.catchUp(engine, projection, batch: 50)
             let generation = try await engine.startOrResumeBuild(projection)
             let page = try await engine.readPage(projection, after: .start, limit: 40)
-            #expect(page.count == 40)
+            #expect(page.events.count == 40)
 
             // Another runner applies the same events first.
             #expect(try await engine.applyNextBatch(projection, generation: generation, limit: 40) == 40)
             let moved = try await engine.checkpoint(projection, generation: generation)
-            #expect(moved == page.last?.checkpoint)
+            #expect(moved == page.events.last?.checkpoint && moved == page.end)
 
             let outcome = try await engine.applyPage(page, from: .start, of: projection, generation: generation)
             #expect(outcome == .checkpointMoved(to: moved))

@@ -52,67 +52,91 @@ struct GaplessReaderTests {
     func concurrentAppendersWithHeldTransactions() async throws {
         try await withStore(database, connectionsMax: 30) { store in
             let category = "g" + UUID().uuidString.prefix(8).lowercased()
+            // Another category written meanwhile, also with a transaction held open: the readers
+            // filter by category, so their pages end at the horizon, past these (`GlobalPage`).
+            let noise = "n" + UUID().uuidString.prefix(8).lowercased()
             let writers = 4, appendsPerWriter = 60, holders = 3
             let expected = writers * appendsPerWriter + holders
             let appended = Shared<Set<UUID>>([])
             let done = Shared(false)
 
-            let (delivered, naiveMissed) = try await withThrowingTaskGroup(of: ([RecordedEvent], Int)?.self) { group in
-                group.addTask { (try await Self.readEverything(store, category: category, until: done, expected: expected), 0) }
-                group.addTask { ([], try await Self.naiveReaderMisses(store, category: category, until: done, expected: expected)) }
-                for holder in 0..<holders {
+            let outcomes = try await withThrowingTaskGroup(of: Outcome?.self) { group in
+                group.addTask { .pages(try await Self.readEverything(store, category: category, expected: expected, done: done)) }
+                group.addTask { .subscription(try await Self.subscribeEverything(store, category: category, expected: expected)) }
+                group.addTask { .naiveMissed(try await Self.naiveReaderMisses(store, category: category, until: done, expected: expected)) }
+                for holder in 0..<(holders + 1) {
                     group.addTask {
                         try await Task.sleep(for: .milliseconds(100 + 300 * holder))
                         try await store.client.withConnection { connection in
                             try await connection.query("BEGIN", logger: TestLogging.logger)
-                            let stream = Fixtures.uniqueStream(category)
-                            let appendRequest = request(stream, Int64(10_000 + holder))
+                            let isNoise = holder == holders
+                            let appendRequest = request(Fixtures.uniqueStream(isNoise ? noise : category), Int64(10_000 + holder))
                             _ = try await store.append(appendRequest, on: connection)
                             try await Task.sleep(for: .milliseconds(1_500 + 500 * holder))
                             try await connection.query("COMMIT", logger: TestLogging.logger)
-                            appended.withLock { _ = $0.insert(appendRequest.eventId(at: 0)) }
+                            if !isNoise { appended.withLock { _ = $0.insert(appendRequest.eventId(at: 0)) } }
                         }
                         return nil
                     }
                 }
-                for writer in 0..<writers {
+                for writer in 0..<(writers + 2) {
                     group.addTask {
-                        let streams = (0..<3).map { _ in Fixtures.uniqueStream(category) }
+                        let isNoise = writer >= writers
+                        let streams = (0..<3).map { _ in Fixtures.uniqueStream(isNoise ? noise : category) }
                         for n in 0..<appendsPerWriter {
                             let appendRequest = request(streams[n % 3], Int64(writer * 1_000 + n))
                             _ = try await store.append(appendRequest)
-                            appended.withLock { _ = $0.insert(appendRequest.eventId(at: 0)) }
-                            try await Task.sleep(for: .milliseconds(25))
+                            if !isNoise { appended.withLock { _ = $0.insert(appendRequest.eventId(at: 0)) } }
+                            try await Task.sleep(for: .milliseconds(isNoise ? 10 : 25))
                         }
                         return nil
                     }
                 }
-                var delivered: [RecordedEvent] = [], naiveMissed = 0
-                for try await outcome in group {
-                    guard let (events, missed) = outcome else { continue }
-                    delivered += events
-                    naiveMissed += missed
-                }
-                return (delivered, naiveMissed)
+                var outcomes: [Outcome] = []
+                for try await outcome in group { if let outcome { outcomes.append(outcome) } }
+                return outcomes
             }
 
-            if delivered.count != expected {
-                // Say which events were not delivered and where the reader was, so a failure is diagnosable.
-                let all = try await store.readAll(after: .start, category: category, limit: 10_000)
-                let deliveredIds = Set(delivered.map(\.eventId))
-                let missing = all.filter { !deliveredIds.contains($0.eventId) }.prefix(10).map { "\($0.checkpoint) \($0.streamId) v\($0.streamVersion)" }
-                Issue.record("missing (first 10): \(missing); last delivered: \(delivered.last.map { "\($0.checkpoint)" } ?? "-"); visible now: \(all.count)")
+            for outcome in outcomes {
+                switch outcome {
+                case .pages(let delivered), .subscription(let delivered):
+                    try await Self.expectEveryEventOnce(delivered, of: appended.withLock { $0 }, expected: expected, reader: "\(outcome)", store, category)
+                case .naiveMissed(let missed):
+                    #expect(missed > 0, "the scenario is real: a last-position reader skipped \(missed) late commits")
+                }
             }
-            #expect(delivered.count == expected)
-            #expect(Set(delivered.map(\.eventId)) == appended.withLock { $0 }, "every appended event is delivered")
-            #expect(Set(delivered.map(\.eventId)).count == delivered.count, "no event is delivered twice")
-            #expect(zip(delivered, delivered.dropFirst()).allSatisfy { $0.checkpoint < $1.checkpoint }, "checkpoints strictly increase")
-            var lastVersion: [String: Int64] = [:]
-            for event in delivered {
-                #expect(event.streamVersion == (lastVersion[event.streamId] ?? 0) + 1, "each stream arrives in version order")
-                lastVersion[event.streamId] = event.streamVersion
+        }
+    }
+
+    enum Outcome: CustomStringConvertible {
+        case pages([RecordedEvent]), subscription([RecordedEvent]), naiveMissed(Int)
+
+        var description: String {
+            switch self {
+            case .pages: "paging reader"
+            case .subscription: "subscription"
+            case .naiveMissed: "last-position reader"
             }
-            #expect(naiveMissed > 0, "the scenario is real: a last-position reader skipped \(naiveMissed) late commits")
+        }
+    }
+
+    static func expectEveryEventOnce(_ delivered: [RecordedEvent], of appended: Set<UUID>, expected: Int, reader: String,
+                                     _ store: EventStore, _ category: String) async throws {
+        if delivered.count != expected {
+            // Say which events were not delivered and where the reader was, so a failure is diagnosable.
+            let all = try await store.readAll(after: .start, category: category, limit: 10_000)
+            let deliveredIds = Set(delivered.map(\.eventId))
+            let missing = all.filter { !deliveredIds.contains($0.eventId) }.prefix(10).map { "\($0.checkpoint) \($0.streamId) v\($0.streamVersion)" }
+            Issue.record("\(reader): missing (first 10): \(missing); last delivered: \(delivered.last.map { "\($0.checkpoint)" } ?? "-"); visible now: \(all.count)")
+        }
+        #expect(delivered.count == expected, "\(reader)")
+        #expect(Set(delivered.map(\.eventId)) == appended, "\(reader): every appended event is delivered")
+        #expect(Set(delivered.map(\.eventId)).count == delivered.count, "\(reader): no event is delivered twice")
+        #expect(zip(delivered, delivered.dropFirst()).allSatisfy { $0.checkpoint < $1.checkpoint }, "\(reader): checkpoints strictly increase")
+        var lastVersion: [String: Int64] = [:]
+        for event in delivered {
+            #expect(event.streamVersion == (lastVersion[event.streamId] ?? 0) + 1, "\(reader): each stream arrives in version order")
+            lastVersion[event.streamId] = event.streamVersion
         }
     }
 
@@ -127,17 +151,36 @@ struct GaplessReaderTests {
         }
     }
 
-    /// Our reader: pages through `readAll` from its checkpoint until `expected` events arrived.
-    static func readEverything(_ store: EventStore, category: String, until done: Shared<Bool>, expected: Int) async throws -> [RecordedEvent] {
+    /// Our reader: pages from its checkpoint until `expected` events arrived, continuing each
+    /// time from where the page ended (past the horizon when the page was short).
+    static func readEverything(_ store: EventStore, category: String, expected: Int, done: Shared<Bool>) async throws -> [RecordedEvent] {
         var checkpoint = GlobalCheckpoint.start
         var delivered: [RecordedEvent] = []
         let deadline = ContinuousClock.now + .seconds(60)
         while delivered.count < expected, ContinuousClock.now < deadline {
-            let batch = try await store.readAll(after: checkpoint, category: category, limit: 7)
-            if let last = batch.last { checkpoint = last.checkpoint; delivered += batch } else { try await Task.sleep(for: .milliseconds(10)) }
+            let page = try await store.readPage(after: checkpoint, category: category, limit: 7)
+            checkpoint = page.end
+            delivered += page.events
+            if page.events.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         }
         done.value = true
         return delivered
+    }
+
+    /// The same through a subscription, batches of 5; given up after 60 seconds.
+    static func subscribeEverything(_ store: EventStore, category: String, expected: Int) async throws -> [RecordedEvent] {
+        let delivered = Shared<[RecordedEvent]>([])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for try await batch in store.subscribe(from: .start, category: category, batchSizeMax: 5, pollInterval: .milliseconds(50)) {
+                    if delivered.withLock({ $0 += batch; return $0.count }) >= expected { return }
+                }
+            }
+            group.addTask { try await Task.sleep(for: .seconds(60)) }
+            try await group.next()
+            group.cancelAll()
+        }
+        return delivered.value
     }
 
     /// The broken reader of Marten #3321: remembers the last global position it saw.

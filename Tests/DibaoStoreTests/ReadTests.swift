@@ -51,27 +51,102 @@ struct ReadTests {
         }
     }
 
-    @Test("A subscription catches up, then is woken by a new append")
+    @Test("A stream longer than one page is read whole unless a limit is asked for")
+    func longStreamReadWhole() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let total = EventStore.pageSize + 50
+            for first in stride(from: 0, to: total, by: 1_000) {
+                let events = (first..<Swift.min(first + 1_000, total)).map { Fixtures.thing(Int64($0)) }
+                _ = try await Fixtures.append(store, stream, events, expected: first == 0 ? .noStream : .exactly(Int64(first)))
+            }
+            let all = try await store.readStream(stream)
+            #expect(all.count == total)
+            #expect(all.map(\.streamVersion) == Array(1...Int64(total)))
+            #expect(try await store.readStream(stream, fromVersion: 9_990, toVersion: 10_020).map(\.streamVersion) == Array(9_990...10_020))
+            #expect(try await store.readStream(stream, limit: 10_005).count == 10_005)
+            #expect(try await store.readStream(stream, fromVersion: 10_040, limit: 100).map(\.streamVersion) == Array(10_040...Int64(total)))
+        }
+    }
+
+    @Test("A subscription catches up, then a new append wakes it long before its poll interval")
     func subscriptionGoesLive() async throws {
         try await withStore(database) { store in
             let category = "s" + UUID().uuidString.prefix(8).lowercased()
             _ = try await Fixtures.append(store, Fixtures.uniqueStream(category), [Fixtures.thing(1), Fixtures.thing(2)])
-            let received = try await withThrowingTaskGroup(of: [RecordedEvent].self) { group in
-                group.addTask {
-                    var all: [RecordedEvent] = []
-                    for try await batch in store.subscribe(from: .start, category: category, batchSizeMax: 1, pollInterval: .seconds(5)) {
-                        all += batch
-                        if all.count == 3 { break }
+            let received = Shared<[RecordedEvent]>([])
+            let woken = try await Self.within(.seconds(20)) {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await batch in store.subscribe(from: .start, category: category, batchSizeMax: 1, pollInterval: .seconds(120)) {
+                            if received.withLock({ $0 += batch; return $0.count }) == 3 { return }
+                        }
                     }
-                    return all
+                    while received.value.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+                    try await Task.sleep(for: .milliseconds(200))  // caught up, and waiting
+                    _ = try await Fixtures.append(store, Fixtures.uniqueStream(category), [Fixtures.thing(3)])
+                    try await group.waitForAll()
                 }
-                try await Task.sleep(for: .milliseconds(300))
-                _ = try await Fixtures.append(store, Fixtures.uniqueStream(category), [Fixtures.thing(3)])
-                let result = try await group.next()!
-                group.cancelAll()
-                return result
             }
-            #expect(try received.map { try $0.dataJSON()["n"]?.integerValue } == [1, 2, 3])
+            #expect(woken, "delivered within 20 s of a 120 s poll interval: woken by the append, not by polling; got \(received.value.count)")
+            #expect(try received.value.map { try $0.dataJSON()["n"]?.integerValue } == [1, 2, 3])
+        }
+    }
+
+    @Test("An append by another process wakes a subscription through LISTEN/NOTIFY")
+    func subscriptionWokenByAnotherProcess() async throws {
+        try await withStore(database) { reader in
+            try await withStore(database) { writer in
+                let category = "w" + UUID().uuidString.prefix(8).lowercased()
+                let received = Shared<[RecordedEvent]>([])
+                let woken = try await Self.within(.seconds(20)) {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        // Each store relays as in `serve`: the reader LISTENs, the writer NOTIFYs.
+                        group.addTask { await reader.wakeUps.run() }
+                        group.addTask { await writer.wakeUps.run() }
+                        group.addTask {
+                            for try await batch in reader.subscribe(from: .start, category: category, pollInterval: .seconds(120)) {
+                                received.withLock { $0 += batch }
+                            }
+                        }
+                        // Once a second, until one arrives: the reader's LISTEN may not be in place for the first.
+                        for n in 1...15 where received.value.isEmpty {
+                            _ = try await Fixtures.append(writer, Fixtures.uniqueStream(category), [Fixtures.thing(Int64(n))])
+                            for _ in 0..<100 where received.value.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+                        }
+                        group.cancelAll()
+                    }
+                }
+                #expect(woken, "delivered within 20 s of a 120 s poll interval")
+                #expect(!received.value.isEmpty)
+            }
+        }
+    }
+
+    @Test("Cancelling the consumer ends a subscription that waits, without waiting out its poll interval")
+    func subscriptionEndsOnCancel() async throws {
+        try await withStore(database) { store in
+            let category = "c" + UUID().uuidString.prefix(8).lowercased()
+            let ended = try await Self.within(.seconds(20)) {
+                let consumer = Task {
+                    for try await _ in store.subscribe(from: .start, category: category, pollInterval: .seconds(120)) {}
+                }
+                try await Task.sleep(for: .milliseconds(300))  // nothing to read: it waits
+                consumer.cancel()
+                try await consumer.value
+            }
+            #expect(ended, "ended within 20 s of a 120 s poll interval")
+        }
+    }
+
+    /// Whether `body` finished within `limit` (it is cancelled otherwise).
+    static func within(_ limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws -> Bool {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await body(); return true }
+            group.addTask { try? await Task.sleep(for: limit); return false }
+            let first = try await group.next() ?? false
+            group.cancelAll()
+            return first
         }
     }
 

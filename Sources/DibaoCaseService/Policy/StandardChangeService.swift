@@ -85,8 +85,10 @@ public struct StandardChangeService: Sendable {
         var ids: [String] = []
         let deadline = ContinuousClock.now + Self.horizonWait
         while true {
-            let batch = try await store.readAll(after: checkpoint, category: "case", limit: 5_000)
-            guard let last = batch.last else {
+            let page = try await store.readPage(after: checkpoint, category: "case", limit: 5_000)
+            let batch = page.events
+            checkpoint = page.end
+            guard !batch.isEmpty else {
                 guard try await store.backlog(after: checkpoint, category: "case").events > 0 else { return ids }
                 guard ContinuousClock.now < deadline else {
                     throw StoreError.unavailable(detail: "an open transaction has held the log back for \(Self.horizonWait); try again")
@@ -98,7 +100,6 @@ public struct StandardChangeService: Sendable {
                 let application = try ApplicationSubmitted.decode(recorded.dataJSON())
                 if jurisdiction.contains(application.villageCode) { ids.append(application.caseId) }
             }
-            checkpoint = last.checkpoint
         }
     }
 

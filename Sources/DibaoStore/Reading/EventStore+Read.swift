@@ -4,24 +4,40 @@ import PostgresNIO
 
 extension EventStore {
     /// A stream's events in version order: from `fromVersion`, up to `toVersion` and/or up to
-    /// the moment `recordedUpTo` (inclusive) — the stream "as of" a past time.
+    /// the moment `recordedUpTo` (inclusive) — the stream "as of" a past time. All of them unless
+    /// `limit` says how many at most: a caller that decides on a stream's history must not get a
+    /// silently shortened one, so the whole stream is read, in pages of `pageSize`.
     public func readStream(
-        _ stream: StreamName, fromVersion: Int64 = 1, toVersion: Int64? = nil, recordedUpTo: Date? = nil, limit: Int = 10_000
+        _ stream: StreamName, fromVersion: Int64 = 1, toVersion: Int64? = nil, recordedUpTo: Date? = nil, limit: Int? = nil
     ) async throws -> [RecordedEvent] {
         try await translatingErrors {
-            let rows = try await client.query("""
-                SELECT \(unescaped: EventRowDecoding.selectList(.all)) FROM dibao.events
-                 WHERE stream_id = \(stream.rawValue) AND stream_version >= \(fromVersion)
-                   AND (\(toVersion)::bigint IS NULL OR stream_version <= \(toVersion)::bigint)
-                   AND (\(recordedUpTo)::timestamptz IS NULL OR recorded_at <= \(recordedUpTo)::timestamptz)
-                 ORDER BY stream_version LIMIT \(limit)
-                """, logger: logger)
-            let events = try await EventRowDecoding.decode(rows, columns: .all)
+            var events: [RecordedEvent] = []
+            var from = fromVersion
+            while true {
+                let want = limit.map { Swift.min($0 - events.count, Self.pageSize) } ?? Self.pageSize
+                guard want > 0 else { break }
+                let rows = try await client.query("""
+                    SELECT \(unescaped: EventRowDecoding.selectList(.all)) FROM dibao.events
+                     WHERE stream_id = \(stream.rawValue) AND stream_version >= \(from)
+                       AND (\(toVersion)::bigint IS NULL OR stream_version <= \(toVersion)::bigint)
+                       AND (\(recordedUpTo)::timestamptz IS NULL OR recorded_at <= \(recordedUpTo)::timestamptz)
+                     ORDER BY stream_version LIMIT \(want)
+                    """, logger: logger)
+                let page = try await EventRowDecoding.decode(rows, columns: .all)
+                events += page
+                guard page.count == want, let last = page.last else { break }
+                from = last.streamVersion + 1
+            }
             // A writer usually appends right after reading the stream: spare it the head read.
-            if let last = events.last { streamHeads.remember(stream.rawValue, StreamHead(version: last.streamVersion, hash: last.hash)) }
+            if let last = events.last {
+                streamHeads.remember(stream.rawValue, StreamHead(version: last.streamVersion, hash: last.hash))
+            }
             return events
         }
     }
+
+    /// Events per query when a stream is read whole.
+    public static let pageSize = 10_000
 
     /// The next events of the global log after `checkpoint`, in (transaction id, position) order,
     /// only from transactions older than every transaction still running (the snapshot's xmin).
@@ -30,24 +46,47 @@ extension EventStore {
     /// `columns` narrows what is selected beyond the checkpoint pair (`EventColumns`).
     public func readAll(after checkpoint: GlobalCheckpoint, category: String? = nil, limit: Int = 1_000,
                         columns: EventColumns = .all) async throws -> [RecordedEvent] {
+        try await readPage(after: checkpoint, category: category, limit: limit, columns: columns).events
+    }
+
+    /// `readAll`, with where the reader stands afterwards: a short page ends at the horizon, so
+    /// the next read does not scan again what this one passed over (`GlobalPage`).
+    public func readPage(after checkpoint: GlobalCheckpoint, category: String? = nil, limit: Int = 1_000,
+                         columns: EventColumns = .all) async throws -> GlobalPage {
         try await translatingErrors {
-            let rows = try await client.query(Self.readAllQuery(after: checkpoint, category: category, limit: limit, columns: columns), logger: logger)
-            return try await EventRowDecoding.decode(rows, columns: columns)
+            try await Self.readPage(on: .pool(client), after: checkpoint, category: category, limit: limit, columns: columns, logger: logger)
         }
     }
 
     /// The same read on a given connection (inside a projection's transaction).
-    public static func readAll(on connection: PostgresConnection, after checkpoint: GlobalCheckpoint, category: String? = nil,
-                               limit: Int, columns: EventColumns = .all, logger: Logger) async throws -> [RecordedEvent] {
-        let rows = try await connection.query(readAllQuery(after: checkpoint, category: category, limit: limit, columns: columns), logger: logger)
-        return try await EventRowDecoding.decode(rows, columns: columns)
+    public static func readPage(on connection: PostgresConnection, after checkpoint: GlobalCheckpoint, category: String? = nil,
+                                limit: Int, columns: EventColumns = .all, logger: Logger) async throws -> GlobalPage {
+        try await readPage(on: .connection(connection), after: checkpoint, category: category, limit: limit, columns: columns, logger: logger)
     }
 
-    static func readAllQuery(after checkpoint: GlobalCheckpoint, category: String?, limit: Int, columns: EventColumns) -> PostgresQuery {
+    /// The horizon is taken first, by a statement of its own, and the read then keeps behind it:
+    /// every transaction older than it had ended before the read's snapshot was taken, so a short
+    /// page may end there. (A horizon taken after the read could pass a transaction that
+    /// committed in between, unread.)
+    static func readPage(on target: AppendTarget, after checkpoint: GlobalCheckpoint, category: String?, limit: Int,
+                         columns: EventColumns, logger: Logger) async throws -> GlobalPage {
+        var horizon: UInt64 = 0
+        for try await xmin in try await target.query(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", logger: logger).decode(Int64.self) {
+            horizon = UInt64(xmin)
+        }
+        let rows = try await target.query(readAllQuery(after: checkpoint, behind: horizon, category: category, limit: limit, columns: columns),
+                                          logger: logger)
+        let events = try await EventRowDecoding.decode(rows, columns: columns)
+        return GlobalPage(events: events, after: checkpoint, limit: limit, horizon: horizon)
+    }
+
+    static func readAllQuery(after checkpoint: GlobalCheckpoint, behind horizon: UInt64, category: String?, limit: Int,
+                             columns: EventColumns) -> PostgresQuery {
         """
         SELECT \(unescaped: EventRowDecoding.selectList(columns)) FROM dibao.events
          WHERE (transaction_id, global_position) > (\(String(checkpoint.transactionId))::xid8, \(checkpoint.position))
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           AND transaction_id < \(String(horizon))::xid8
            AND (\(category)::text IS NULL OR stream_category = \(category)::text)
          ORDER BY transaction_id, global_position
          LIMIT \(limit)

@@ -4,40 +4,71 @@ extension EventStore {
     /// Catches up from `checkpoint`, then follows the log live: yields batches of at most
     /// `batchSizeMax` events in (transaction id, position) order, waiting for a wake-up or
     /// `pollInterval` whenever it is caught up. Ends when the consuming task is cancelled.
+    ///
+    /// Pull-based: the next batch is read only when the consumer asks for it, so a slow consumer
+    /// holds at most one batch in memory, however far behind it starts.
     public func subscribe(
         from checkpoint: GlobalCheckpoint, category: String? = nil, batchSizeMax: Int = 1_000, pollInterval: Duration = .milliseconds(500)
-    ) -> AsyncThrowingStream<[RecordedEvent], any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                var position = SubscriptionPosition(checkpoint: checkpoint)
-                do {
-                    while !Task.isCancelled {
-                        let generation = wakeUps.generation
-                        let batch = try await readAll(after: position.checkpoint, category: category, limit: batchSizeMax)
-                        switch position.advance(by: batch, batchSizeMax: batchSizeMax) {
-                        case .deliver(let events, let caughtUp):
-                            continuation.yield(events)
-                            if caughtUp { await wakeUps.wait(timeout: pollInterval, since: generation) }
-                        case .wait:
-                            await wakeUps.wait(timeout: pollInterval, since: generation)
-                        }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+    ) -> EventSubscription {
+        EventSubscription(store: self, checkpoint: checkpoint, category: category, batchSizeMax: batchSizeMax, pollInterval: pollInterval)
+    }
+}
+
+/// The batches of a subscription (`EventStore.subscribe`), read on demand.
+public struct EventSubscription: AsyncSequence, Sendable {
+    public typealias Element = [RecordedEvent]
+
+    let store: EventStore
+    let checkpoint: GlobalCheckpoint
+    let category: String?
+    let batchSizeMax: Int
+    let pollInterval: Duration
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(subscription: self, position: SubscriptionPosition(checkpoint: checkpoint))
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let subscription: EventSubscription
+        var position: SubscriptionPosition
+        /// The wake-up count taken before a read that caught up: the next call waits for a later one.
+        var waitSince: UInt64?
+        /// Set while committed events wait behind a transaction still open elsewhere (the horizon):
+        /// the reader looks again after this, doubling it up to a second (or the poll interval if
+        /// shorter), instead of sleeping until the next wake-up, which those events already spent.
+        var retryAfter: Duration?
+
+        /// The next batch, never empty; nil once the consuming task is cancelled.
+        public mutating func next() async throws -> [RecordedEvent]? {
+            let (store, category) = (subscription.store, subscription.category)
+            while !Task.isCancelled {
+                if let since = waitSince {
+                    await store.wakeUps.wait(timeout: retryAfter ?? subscription.pollInterval, since: since)
+                    if Task.isCancelled { break }
+                }
+                let generation = store.wakeUps.generation
+                let page = try await store.readPage(after: position.checkpoint, category: category, limit: subscription.batchSizeMax)
+                switch position.advance(by: page, batchSizeMax: subscription.batchSizeMax) {
+                case .deliver(let events, let caughtUp):
+                    (waitSince, retryAfter) = (caughtUp ? generation : nil, nil)
+                    return events
+                case .wait:
+                    waitSince = generation
+                    let heldBack = try await store.backlog(after: position.checkpoint, category: category).events > 0
+                    retryAfter = heldBack ? Swift.min((retryAfter ?? .milliseconds(5)) * 2, Swift.min(subscription.pollInterval, .seconds(1))) : nil
                 }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            return nil
         }
     }
 }
 
-/// The catch-up/live decision as a plain state machine, without I/O: given a batch, what to do.
+/// The catch-up/live decision as a plain state machine, without I/O: given a page, what to do.
 public struct SubscriptionPosition: Sendable, Equatable {
     public private(set) var checkpoint: GlobalCheckpoint
 
     public enum Action: Sendable, Equatable {
-        /// Hand these events on; `caughtUp` when the batch was short (live mode: wait next).
+        /// Hand these events on; `caughtUp` when the page was short (live mode: wait next).
         case deliver([RecordedEvent], caughtUp: Bool)
         /// Nothing new: wait for a wake-up or the poll interval.
         case wait
@@ -45,11 +76,13 @@ public struct SubscriptionPosition: Sendable, Equatable {
 
     public init(checkpoint: GlobalCheckpoint) { self.checkpoint = checkpoint }
 
-    /// Advances past `batch`. A batch must continue strictly after the checkpoint.
-    public mutating func advance(by batch: [RecordedEvent], batchSizeMax: Int) -> Action {
-        guard let last = batch.last else { return .wait }
-        precondition(batch.first!.checkpoint > checkpoint, "a batch must start after the checkpoint")
-        checkpoint = last.checkpoint
-        return .deliver(batch, caughtUp: batch.count < batchSizeMax)
+    /// Advances to the end of `page`, which must have been read after the checkpoint. A short
+    /// page's end may lie past its last event (`GlobalPage`): the next read starts there.
+    public mutating func advance(by page: GlobalPage, batchSizeMax: Int) -> Action {
+        precondition(page.events.first.map { $0.checkpoint > checkpoint } ?? true, "a page must start after the checkpoint")
+        precondition(page.end >= checkpoint, "a page must not end before the checkpoint")
+        checkpoint = page.end
+        guard !page.events.isEmpty else { return .wait }
+        return .deliver(page.events, caughtUp: page.isShort(limit: batchSizeMax))
     }
 }

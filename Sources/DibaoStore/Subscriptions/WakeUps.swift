@@ -37,22 +37,29 @@ public final class WakeUps: Sendable {
     /// that arrives between its read and its wait is not lost.
     public var generation: UInt64 { state.withLock { $0.generation } }
 
-    /// Suspends until a wake-up later than `generation`, or until `timeout` passes, whichever
-    /// is first; returns at once if one has already happened. The waiter is resumed exactly
-    /// once: whoever removes it from the table under the lock (a wake-up or the timer) resumes it.
+    /// Suspends until a wake-up later than `generation`, or until `timeout` passes, or until the
+    /// calling task is cancelled, whichever is first; returns at once if one has already happened.
+    /// The waiter is resumed exactly once: whoever removes it from the table under the lock (a
+    /// wake-up, the timer or the cancellation) resumes it.
     public func wait(timeout: Duration, since generation: UInt64? = nil) async {
         let id = state.withLock { state -> UInt64 in state.nextWaiter += 1; return state.nextWaiter }
-        await withCheckedContinuation { continuation in
-            let alreadyWoken = state.withLock { state -> Bool in
-                if let generation, state.generation != generation { return true }
-                state.waiters[id] = continuation
-                return false
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let alreadyWoken = state.withLock { state -> Bool in
+                    if let generation, state.generation != generation { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if alreadyWoken { continuation.resume(); return }
+                // Cancelled before it was in the table, where the handler could not find it.
+                if Task.isCancelled { resume(id); return }
+                Task {
+                    try? await Task.sleep(for: timeout)
+                    self.resume(id)
+                }
             }
-            if alreadyWoken { continuation.resume(); return }
-            Task {
-                try? await Task.sleep(for: timeout)
-                self.resume(id)
-            }
+        } onCancel: {
+            resume(id)
         }
     }
 
