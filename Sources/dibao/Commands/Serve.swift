@@ -34,7 +34,7 @@ struct Serve: AsyncParsableCommand {
         let readiness = ReadinessProbe(checks: [
             ("database", { await Self.check { _ = try await store.streamVersion(StreamName("health-probe")) } }),
             ("migrations", { await Self.check { guard try await migrator.isCurrent(client, logger: logger) else { throw ConfigurationError("pending or changed migrations") } } }),
-            ("projections", { projectionsRunning.value ? nil : "projections are not running" }),
+            ("projections", { await ProjectionReadiness.check(engine, running: projectionsRunning.value) }),
         ])
         let operations = OperationsRoutes(readiness: readiness, registry: registry, beforeScrape: { _ = try? await engine.publishMetrics() })
         let secret = try TokenSecret.load(environment: ProcessInfo.processInfo.environment, home: settings.home)
