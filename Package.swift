@@ -201,5 +201,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "DibaoPostgresLauncherTests",
+            dependencies: [
+                "DibaoPostgresLauncher",
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -18,11 +18,18 @@ public struct PostgresBinaries: Sendable {
         for version in versions where fileManager.isExecutableFile(atPath: "\(root)/\(version)/bin/initdb") {
             return PostgresBinaries(directory: "\(root)/\(version)/bin")
         }
-        throw LauncherError("""
+        throw LauncherError(notFoundMessage(effectiveUserId: geteuid()))
+    }
+
+    /// What to do when the binaries are missing. The install command has `sudo` only when the
+    /// caller is not root: root may have no `sudo` at all (as `Deploy/bootstrap.sh` does).
+    public static func notFoundMessage(effectiveUserId: uid_t) -> String {
+        let asRoot = effectiveUserId == 0 ? "" : "sudo "
+        return """
             No PostgreSQL server binaries (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql/*/bin.
-            Install them with:  sudo apt-get update && sudo apt-get install -y postgresql
+            Install them with:  \(asRoot)apt-get update && \(asRoot)apt-get install -y postgresql
             (or run ./Deploy/bootstrap.sh), or set DIBAO_DATABASE_URL to use an existing server.
-            """)
+            """
     }
 }
 
