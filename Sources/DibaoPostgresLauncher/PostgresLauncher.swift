@@ -31,6 +31,7 @@ public struct PostgresLauncher: Sendable {
         let runner = try ProcessRunner.forPostgres()
         try runner.prepareDirectory(home)
         try runner.prepareDirectory(socketDirectory)
+        try requireReachable(by: runner)
         if !FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") {
             try runner.run(binaries.path("initdb"), ["-D", dataDirectory, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--locale=C"],
                            what: "initdb")
