@@ -91,6 +91,7 @@ let package = Package(
                 "DibaoStore", "DibaoProjections", "DibaoCaseService", "DibaoCasework", "DibaoEvents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("OpenAPI/openapi.yaml")],

@@ -7,9 +7,7 @@ import DibaoProjections
 import DibaoStore
 import Hummingbird
 import Logging
-import Metrics
 import PostgresNIO
-import Prometheus
 import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
@@ -19,8 +17,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger(label: "dibao")
         let settings = try Settings.fromEnvironment()
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let registry = OperationsMetrics.bootstrap()
         let database = try await Database.open(settings, logger: logger)
         defer { database.close(logger: logger) }
         let migrator = try Migrator()
