@@ -205,7 +205,8 @@ let package = Package(
         .testTarget(
             name: "DibaoPostgresLauncherTests",
             dependencies: [
-                "DibaoPostgresLauncher",
+                "DibaoPostgresLauncher", "DibaoStore", "DibaoTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

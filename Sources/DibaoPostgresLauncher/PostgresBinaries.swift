@@ -6,6 +6,17 @@ public struct PostgresBinaries: Sendable {
 
     public func path(_ name: String) -> String { directory + "/" + name }
 
+    /// A client tool (`psql`): beside `initdb` if it is there, else on PATH, else in the newest
+    /// /usr/lib/postgresql/*/bin; nil when none has it.
+    public func client(_ name: String) -> String? {
+        let fileManager = FileManager.default
+        let pathDirectories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
+        let candidates = [directory] + pathDirectories + versions.map { "\(root)/\($0)/bin" }
+        return candidates.map { $0 + "/" + name }.first { fileManager.isExecutableFile(atPath: $0) }
+    }
+
     /// The binaries, or an error that says exactly how to install them.
     public static func locate() throws -> PostgresBinaries {
         let fileManager = FileManager.default

@@ -57,7 +57,7 @@ public struct PostgresLauncher: Sendable {
         return (try? isRunning(binaries: binaries, runner: runner)) ?? false
     }
 
-    private func isRunning(binaries: PostgresBinaries, runner: ProcessRunner) throws -> Bool {
+    func isRunning(binaries: PostgresBinaries, runner: ProcessRunner) throws -> Bool {
         guard FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") else { return false }
         return (try? runner.run(binaries.path("pg_ctl"), ["-D", dataDirectory, "status"], what: "pg_ctl status")) != nil
     }
