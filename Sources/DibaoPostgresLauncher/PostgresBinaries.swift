@@ -6,6 +6,17 @@ public struct PostgresBinaries: Sendable {
 
     public func path(_ name: String) -> String { directory + "/" + name }
 
+    /// A client tool (`psql`): beside `initdb` if it is there, else on PATH, else in the newest
+    /// /usr/lib/postgresql/*/bin; nil when none has it.
+    public func client(_ name: String) -> String? {
+        let fileManager = FileManager.default
+        let pathDirectories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
+        let candidates = [directory] + pathDirectories + versions.map { "\(root)/\($0)/bin" }
+        return candidates.map { $0 + "/" + name }.first { fileManager.isExecutableFile(atPath: $0) }
+    }
+
     /// The binaries, or an error that says exactly how to install them.
     public static func locate() throws -> PostgresBinaries {
         let fileManager = FileManager.default
@@ -18,11 +29,18 @@ public struct PostgresBinaries: Sendable {
         for version in versions where fileManager.isExecutableFile(atPath: "\(root)/\(version)/bin/initdb") {
             return PostgresBinaries(directory: "\(root)/\(version)/bin")
         }
-        throw LauncherError("""
+        throw LauncherError(notFoundMessage(effectiveUserId: geteuid()))
+    }
+
+    /// What to do when the binaries are missing. The install command has `sudo` only when the
+    /// caller is not root: root may have no `sudo` at all (as `Deploy/bootstrap.sh` does).
+    public static func notFoundMessage(effectiveUserId: uid_t) -> String {
+        let asRoot = effectiveUserId == 0 ? "" : "sudo "
+        return """
             No PostgreSQL server binaries (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql/*/bin.
-            Install them with:  sudo apt-get update && sudo apt-get install -y postgresql
+            Install them with:  \(asRoot)apt-get update && \(asRoot)apt-get install -y postgresql
             (or run ./Deploy/bootstrap.sh), or set DIBAO_DATABASE_URL to use an existing server.
-            """)
+            """
     }
 }
 

@@ -31,6 +31,7 @@ public struct PostgresLauncher: Sendable {
         let runner = try ProcessRunner.forPostgres()
         try runner.prepareDirectory(home)
         try runner.prepareDirectory(socketDirectory)
+        try requireReachable(by: runner)
         if !FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") {
             try runner.run(binaries.path("initdb"), ["-D", dataDirectory, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--locale=C"],
                            what: "initdb")
@@ -56,7 +57,7 @@ public struct PostgresLauncher: Sendable {
         return (try? isRunning(binaries: binaries, runner: runner)) ?? false
     }
 
-    private func isRunning(binaries: PostgresBinaries, runner: ProcessRunner) throws -> Bool {
+    func isRunning(binaries: PostgresBinaries, runner: ProcessRunner) throws -> Bool {
         guard FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") else { return false }
         return (try? runner.run(binaries.path("pg_ctl"), ["-D", dataDirectory, "status"], what: "pg_ctl status")) != nil
     }

@@ -26,6 +26,23 @@ struct ProcessRunner: Sendable {
         chmod(path, 0o700)
     }
 
+    /// The first directory on the way to `path` (from the top, `path` included) that this
+    /// runner's user cannot enter, or nil when it can enter `path`. The user itself tries (`cd`),
+    /// so its groups and any ACLs count exactly as they will for `initdb`.
+    func firstDirectoryItCannotEnter(_ path: String) -> String? {
+        guard !canEnter(path) else { return nil }
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if !canEnter(prefix) { return prefix }
+        }
+        return path
+    }
+
+    func canEnter(_ directory: String) -> Bool {
+        (try? run("/bin/sh", ["-c", "cd \"$1\"", "sh", directory], what: "entering \(directory)")) != nil
+    }
+
     /// Runs the tool; throws with its output when it exits non-zero.
     ///
     /// Spawns with `posix_spawn` and waits with `waitpid`, output to a temporary file: Foundation's

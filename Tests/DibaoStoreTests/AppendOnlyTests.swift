@@ -40,6 +40,41 @@ struct AppendOnlyTests {
         #expect(try await sqlState("SELECT count(*) FROM dibao.events", as: owner) == nil)
     }
 
+    @Test("In session_replication_role = replica, where ordinary triggers do not fire, the superuser is still refused UPDATE, DELETE and TRUNCATE, and nothing changes")
+    func replicaRoleCannotBypass() async throws {
+        let fingerprint = """
+            SELECT (SELECT count(*) FROM dibao.events)::text || ' ' || (SELECT count(*) FROM dibao.commands)::text || ' '
+                   || coalesce((SELECT md5(string_agg(e::text, ',' ORDER BY global_position)) FROM dibao.events e), '')
+                   || coalesce((SELECT md5(string_agg(c::text, ',' ORDER BY command_id)) FROM dibao.commands c), '')
+            """
+        try await withRunningClient(database.owner, connectionsMax: 1) { client in
+            try await client.withConnection { connection in
+                let logger = TestLogging.logger
+                func sqlState(_ sql: String) async throws -> String? {
+                    do { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger); return nil }
+                    catch let error as PSQLError { return error.sqlState }
+                }
+                func value(_ sql: String) async throws -> String? {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(String.self).first { _ in true }
+                }
+                #expect(try await value("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") == "true")
+                try await connection.query("SET session_replication_role = replica", logger: logger)
+                #expect(try await value("SHOW session_replication_role") == "replica")
+                #expect(try await sqlState("INSERT INTO dibao.commands VALUES (gen_random_uuid(), 'legacy-1', sha256(''), 1, 1, 1, 1)") == nil)
+                let before = try await value(fingerprint)
+                #expect(before?.hasPrefix("1 1 ") == true, "one event and one command row to protect")
+                #expect(try await sqlState("UPDATE dibao.events SET event_type = 'Forged'") == "DBA01")
+                #expect(try await sqlState("DELETE FROM dibao.events") == "DBA01")
+                #expect(try await sqlState("TRUNCATE dibao.events") == "DBA01")
+                #expect(try await sqlState("UPDATE dibao.commands SET stream_id = 'x'") == "DBA01")
+                #expect(try await sqlState("DELETE FROM dibao.commands") == "DBA01")
+                #expect(try await sqlState("TRUNCATE dibao.commands") == "DBA01")
+                #expect(try await value("SHOW session_replication_role") == "replica")
+                #expect(try await value(fingerprint) == before)
+            }
+        }
+    }
+
     @Test("dibao_app reads the log and inserts only the columns it may set: never position, transaction id or recording time")
     func appGrants() async throws {
         #expect(try await sqlState("SELECT count(*) FROM dibao.events", as: "dibao_app") == nil)

@@ -264,6 +264,35 @@ struct AppendTests {
         }
     }
 
+    @Test("Metadata one byte over 4 KiB is refused naming the field and writes nothing; at 4 KiB exactly it is accepted")
+    func metadataBound() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            /// A request whose canonical metadata is `bytes` long: the reason pads it (ASCII, one byte a character).
+            func request(metadataBytes bytes: Int) -> AppendRequest {
+                var metadata = Fixtures.metadata()
+                metadata.reason = ""
+                let commandId = UUID()
+                let bare = AppendRequest(stream: stream, expectedVersion: .any, commandId: commandId, metadata: metadata, events: [Fixtures.thing(1)])
+                metadata.reason = String(repeating: "r", count: bytes - CanonicalJSON.bytes(bare.metadata.json).count)
+                let padded = AppendRequest(stream: stream, expectedVersion: .any, commandId: commandId, metadata: metadata, events: [Fixtures.thing(1)])
+                #expect(CanonicalJSON.bytes(padded.metadata.json).count == bytes)
+                return padded
+            }
+            let bound = EventCatalogue.metadataBytesMax
+            #expect(bound == 4 * 1024)
+            await #expect(throws: StoreError.invalid(.payloadTooLarge(field: "metadata", bytes: bound + 1, bytesMax: bound))) {
+                try await store.append(request(metadataBytes: bound + 1))
+            }
+            #expect(try await store.streamVersion(stream) == 0)
+            let accepted = try await store.append(request(metadataBytes: bound))
+            #expect(accepted.firstVersion == 1 && !accepted.replayed)
+            let stored = try #require(try await store.readStream(stream).first)
+            #expect(CanonicalJSON.bytes(try stored.metadataJSON()).count == bound)
+            #expect(try stored.hashIsIntact())
+        }
+    }
+
     @Test("Stored data round-trips through jsonb to the same canonical bytes, so hashes stay verifiable")
     func canonicalRoundTrip() async throws {
         try await withStore(database) { store in

@@ -7,9 +7,7 @@ import DibaoProjections
 import DibaoStore
 import Hummingbird
 import Logging
-import Metrics
 import PostgresNIO
-import Prometheus
 import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
@@ -19,8 +17,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger(label: "dibao")
         let settings = try Settings.fromEnvironment()
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let registry = OperationsMetrics.bootstrap()
         let database = try await Database.open(settings, logger: logger)
         defer { database.close(logger: logger) }
         let migrator = try Migrator()
@@ -34,7 +31,7 @@ struct Serve: AsyncParsableCommand {
         let readiness = ReadinessProbe(checks: [
             ("database", { await Self.check { _ = try await store.streamVersion(StreamName("health-probe")) } }),
             ("migrations", { await Self.check { guard try await migrator.isCurrent(client, logger: logger) else { throw ConfigurationError("pending or changed migrations") } } }),
-            ("projections", { projectionsRunning.value ? nil : "projections are not running" }),
+            ("projections", { await ProjectionReadiness.check(engine, running: projectionsRunning.value) }),
         ])
         let operations = OperationsRoutes(readiness: readiness, registry: registry, beforeScrape: { _ = try? await engine.publishMetrics() })
         let secret = try TokenSecret.load(environment: ProcessInfo.processInfo.environment, home: settings.home)

@@ -32,10 +32,22 @@ struct Database: Sendable {
         return Database(owner: owner, app: owner.asRole("dibao_app", password: nil), startedLauncher: wasRunning ? nil : launcher)
     }
 
-    /// Stops the embedded cluster if this process started it.
+    /// Stops the embedded cluster if this process started it, unless other clients are connected
+    /// to it (a `serve` started while this command ran, which found the cluster running and so
+    /// will not stop it): then the cluster is left running, and one line says so.
     func close(logger: Logger) {
         guard let startedLauncher else { return }
-        do { try startedLauncher.stop(); logger.info("stopped the embedded PostgreSQL cluster") } catch { logger.error("\(error)") }
+        let stop = "stop it with: dibao postgres stop --home \(startedLauncher.home)"
+        do {
+            switch try startedLauncher.stopUnlessInUse() {
+            case .stopped: logger.info("stopped the embedded PostgreSQL cluster")
+            case .notRunning: break
+            case .leftRunning(let sessions):
+                logger.warning("left the embedded PostgreSQL cluster running: \(sessions) other client session(s) connected; \(stop)")
+            }
+        } catch {
+            logger.error("the embedded PostgreSQL cluster may still be running (\(error)); \(stop)")
+        }
     }
 
     static func createDatabaseIfMissing(_ name: String, on maintenance: DatabaseConfiguration, logger: Logger) async throws {

@@ -1,0 +1,46 @@
+import Foundation
+
+extension PostgresLauncher {
+    /// What `stopUnlessInUse` did.
+    public enum StopOutcome: Sendable, Equatable {
+        /// The cluster was not running.
+        case notRunning
+        case stopped
+        /// Other clients were connected, so the cluster was left running.
+        case leftRunning(otherSessions: Int)
+    }
+
+    /// Stops the cluster unless client sessions are still open on it. The process that started
+    /// the cluster calls this when it ends, after closing its own connections: a `serve`
+    /// started meanwhile (which found the cluster running and so will not stop it) keeps it.
+    /// Sessions that are still closing (this process's own, a moment ago) get `settle` to go.
+    public func stopUnlessInUse(settle: Duration = .seconds(2)) throws -> StopOutcome {
+        let binaries = try PostgresBinaries.locate()
+        let runner = try ProcessRunner.forPostgres()
+        guard try isRunning(binaries: binaries, runner: runner) else { return .notRunning }
+        let deadline = ContinuousClock.now + settle
+        while true {
+            let sessions = try clientSessions(binaries: binaries, runner: runner)
+            if sessions == 0 {
+                try stop()
+                return .stopped
+            }
+            if ContinuousClock.now >= deadline { return .leftRunning(otherSessions: sessions) }
+            usleep(100_000)
+        }
+    }
+
+    /// Client backends connected to the cluster, the asking one (psql's) left out.
+    func clientSessions(binaries: PostgresBinaries, runner: ProcessRunner) throws -> Int {
+        guard let psql = binaries.client("psql") else {
+            throw LauncherError("psql was not found beside \(binaries.directory), on PATH or under /usr/lib/postgresql/*/bin")
+        }
+        let query = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        let output = try runner.run(psql, ["-X", "-q", "-A", "-t", "-h", socketDirectory, "-p", String(port), "-U", Self.superuser,
+                                           "-d", "postgres", "-c", query], what: "counting client sessions")
+        guard let count = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw LauncherError("counting client sessions failed: psql answered '\(output)'")
+        }
+        return count
+    }
+}

@@ -1,0 +1,33 @@
+import DibaoPostgresLauncher
+import DibaoStore
+import DibaoTestSupport
+import Foundation
+import PostgresNIO
+import Testing
+
+/// The process that started the embedded cluster stops it when it ends, unless another client
+/// (a `serve` started meanwhile) is connected: checked on a scratch cluster of its own.
+@Suite("Stopping the embedded cluster only when nobody uses it", .tags(.postgres))
+struct StopUnlessInUseTests {
+    @Test("A connected client keeps the cluster running; once it has gone the cluster is stopped")
+    func leftRunningWhileInUse() async throws {
+        let home = "/tmp/dibao-scratch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let launcher = PostgresLauncher(home: home, settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"])
+        try launcher.start()
+        defer {
+            try? launcher.stop()
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        let configuration = DatabaseConfiguration(endpoint: .unixSocket(directory: launcher.socketDirectory, port: launcher.port),
+                                                  username: PostgresLauncher.superuser, database: "postgres")
+        try await withRunningClient(configuration, connectionsMax: 1) { client in
+            try await client.query("SELECT 1", logger: TestLogging.logger)
+            #expect(try launcher.stopUnlessInUse(settle: .milliseconds(300)) == .leftRunning(otherSessions: 1))
+            #expect(launcher.isRunning)
+            try await client.query("SELECT 1", logger: TestLogging.logger)
+        }
+        #expect(try launcher.stopUnlessInUse() == .stopped, "the check's own session does not count")
+        #expect(!launcher.isRunning)
+        #expect(try launcher.stopUnlessInUse() == .notRunning)
+    }
+}
