@@ -38,8 +38,17 @@ public struct EventSubscription: AsyncSequence, Sendable {
         /// shorter), instead of sleeping until the next wake-up, which those events already spent.
         var retryAfter: Duration?
 
-        /// The next batch, never empty; nil once the consuming task is cancelled.
+        /// The next batch, never empty; nil once the consuming task is cancelled, also when the
+        /// cancellation cuts a read short.
         public mutating func next() async throws -> [RecordedEvent]? {
+            do {
+                return try await nextBatch()
+            } catch where Task.isCancelled {
+                return nil
+            }
+        }
+
+        private mutating func nextBatch() async throws -> [RecordedEvent]? {
             let (store, category) = (subscription.store, subscription.category)
             while !Task.isCancelled {
                 if let since = waitSince {
