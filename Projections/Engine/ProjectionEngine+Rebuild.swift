@@ -85,11 +85,14 @@ extension ProjectionEngine {
             var stale: [Int] = []
             for try await generation in rows.decode(Int.self) { stale.append(generation) }
             for generation in stale {
+                // The checkpoint row first: a runner still applying this generation locks that row
+                // before it writes the tables, so taking the row first waits for it instead of
+                // meeting it in a deadlock (its next batch then finds no checkpoint, and moves on).
+                try await connection.query("DELETE FROM dibao.projection_checkpoints WHERE name = \(projection.name) AND generation = \(generation)", logger: logger)
                 let old = ReadModelNames(projection: projection.name, generation: generation)
                 for table in projection.tables {
                     try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(old.table(table))"), logger: logger)
                 }
-                try await connection.query("DELETE FROM dibao.projection_checkpoints WHERE name = \(projection.name) AND generation = \(generation)", logger: logger)
             }
         }
     }

@@ -117,8 +117,9 @@ public final class ProjectionEngine: Sendable {
     /// page's end, inside the caller's transaction. An empty page applies nothing, so an error
     /// recorded earlier is over and is cleared (lag stays visible); its end is stored only once it
     /// lies `storedSkipTransactions` transactions past the checkpoint: often enough that a
-    /// restarted runner does not scan far, seldom enough that an idle projection does not write
-    /// (each write is a transaction, and would move the horizon again).
+    /// restarted runner does not scan far, seldom enough that an idle projection does not write a
+    /// row version and its WAL on every poll (each batch's row lock takes a transaction id, so an
+    /// idle projection's horizon moves by one per poll, and its end is stored every 1,000 polls).
     func write(_ page: GlobalPage, after checkpoint: GlobalCheckpoint, of projection: any Projection, generation: Int,
                on connection: PostgresConnection) async throws {
         guard !page.events.isEmpty else {
@@ -180,6 +181,7 @@ public final class ProjectionEngine: Sendable {
                 if applied < batchSizeMax { await store.wakeUps.wait(timeout: pollInterval, since: wakeUpGeneration) }
             } catch {
                 if Task.isCancelled { return }
+                hint = nil  // start again from what is stored (a failure may be a server that went back in time)
                 try? await Task.sleep(for: .seconds(backoffSeconds))
                 backoffSeconds = min(backoffSeconds * 2, 30)
             }

@@ -8,7 +8,8 @@ public struct ProjectionStatus: Sendable, Codable, Equatable {
     public var name: String
     public var activeGeneration: Int
     public var buildingGeneration: Int?
-    /// `transaction_id/global_position` of the last event applied.
+    /// `transaction_id/global_position` of the last event applied, or `horizon/0`: past every
+    /// transaction before the horizon of a page that ended short (docs/internals/reading.md).
     public var checkpoint: String
     public var eventsApplied: Int64
     public var lagEvents: Int64

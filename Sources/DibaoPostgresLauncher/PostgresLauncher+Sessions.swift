@@ -14,7 +14,7 @@ extension PostgresLauncher {
     /// the cluster calls this when it ends, after closing its own connections: a `serve`
     /// started meanwhile (which found the cluster running and so will not stop it) keeps it.
     /// Sessions that are still closing (this process's own, a moment ago) get `settle` to go.
-    public func stopUnlessInUse(settle: Duration = .seconds(2)) throws -> StopOutcome {
+    public func stopUnlessInUse(settle: Duration = .seconds(5)) throws -> StopOutcome {
         let binaries = try PostgresBinaries.locate()
         let runner = try ProcessRunner.forPostgres()
         guard try isRunning(binaries: binaries, runner: runner) else { return .notRunning }

@@ -51,6 +51,20 @@ struct ReadTests {
         }
     }
 
+    @Test("A checkpoint ahead of the server's horizon (its transaction ids went back) is refused, never read past")
+    func checkpointAheadOfHorizon() async throws {
+        try await withStore(database) { store in
+            let ahead = GlobalCheckpoint(transactionId: 1 << 40, position: 0)
+            do {
+                _ = try await store.readPage(after: ahead)
+                Issue.record("a read after a checkpoint ahead of the horizon must fail")
+            } catch let StoreError.unavailable(detail) {
+                #expect(detail.contains("ahead of the server's transaction horizon"), "\(detail)")
+            }
+            #expect(try await store.readPage(after: .start).end >= .start)
+        }
+    }
+
     @Test("A stream longer than one page is read whole unless a limit is asked for")
     func longStreamReadWhole() async throws {
         try await withStore(database) { store in

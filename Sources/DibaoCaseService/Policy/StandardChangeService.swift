@@ -77,29 +77,30 @@ public struct StandardChangeService: Sendable {
     }
 
     /// Every case whose village lies under `jurisdiction`, from the global log in order, up to
-    /// its end. The global reader stops at the oldest transaction still running on the server
-    /// (docs/internals/reading.md), so an empty batch is the end only when nothing is held back
-    /// behind it; otherwise the scan waits for the horizon to move, up to `horizonWait`.
+    /// the transactions begun before the scan. The global reader stops at the oldest transaction
+    /// still running on the server (docs/internals/reading.md), so a short page is the end only
+    /// when no case event of such a transaction is committed behind it; otherwise the scan waits
+    /// for the horizon to move, up to `horizonWait`. Cases written after the scan began do not
+    /// hold it up, however many arrive.
     private func caseIds(under jurisdiction: RegionCode) async throws -> [String] {
+        let begunBefore = try await store.nextTransactionId()
         var checkpoint = GlobalCheckpoint.start
         var ids: [String] = []
         let deadline = ContinuousClock.now + Self.horizonWait
         while true {
             let page = try await store.readPage(after: checkpoint, category: "case", limit: 5_000)
-            let batch = page.events
             checkpoint = page.end
-            guard !batch.isEmpty else {
-                guard try await store.backlog(after: checkpoint, category: "case").events > 0 else { return ids }
-                guard ContinuousClock.now < deadline else {
-                    throw StoreError.unavailable(detail: "an open transaction has held the log back for \(Self.horizonWait); try again")
-                }
-                try await Task.sleep(for: .milliseconds(20))
-                continue
-            }
-            for recorded in batch where recorded.eventType == ApplicationSubmitted.eventType {
+            for recorded in page.events where recorded.eventType == ApplicationSubmitted.eventType {
                 let application = try ApplicationSubmitted.decode(recorded.dataJSON())
                 if jurisdiction.contains(application.villageCode) { ids.append(application.caseId) }
             }
+            guard page.isShort(limit: 5_000) else { continue }
+            if checkpoint.transactionId >= begunBefore { return ids }
+            guard try await store.hasBacklog(after: checkpoint, category: "case", before: begunBefore) else { return ids }
+            guard ContinuousClock.now < deadline else {
+                throw StoreError.unavailable(detail: "an open transaction has held the log back for \(Self.horizonWait); try again")
+            }
+            try await Task.sleep(for: .milliseconds(20))
         }
     }
 

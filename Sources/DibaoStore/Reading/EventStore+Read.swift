@@ -75,6 +75,16 @@ extension EventStore {
             "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", logger: logger).decode(Int64.self) {
             horizon = UInt64(xmin)
         }
+        // On one server the horizon only moves forward, and every checkpoint lies at or below it.
+        // One ahead of it means the server's transaction ids went back under a running reader (a
+        // point-in-time restore, a failover to a replica that lacked the last commits): new events
+        // may take ids the reader already passed. Refuse, loudly, rather than skip them.
+        guard checkpoint.transactionId <= horizon else {
+            throw StoreError.unavailable(detail: """
+                the reader's checkpoint \(checkpoint) is ahead of the server's transaction horizon \(horizon): transaction ids \
+                went back (restore or failover?); restart readers from stored checkpoints (docs/internals/reading.md#failure-modes)
+                """)
+        }
         let rows = try await target.query(readAllQuery(after: checkpoint, behind: horizon, category: category, limit: limit, columns: columns),
                                           logger: logger)
         let events = try await EventRowDecoding.decode(rows, columns: columns)
@@ -91,6 +101,33 @@ extension EventStore {
          ORDER BY transaction_id, global_position
          LIMIT \(limit)
         """
+    }
+
+    /// Whether any event after `checkpoint` is committed (by a transaction whose id is below
+    /// `before`, if given): a reader whose page came back empty or short while this holds has
+    /// events waiting behind a transaction still open (the horizon).
+    public func hasBacklog(after checkpoint: GlobalCheckpoint, category: String? = nil, before: UInt64? = nil) async throws -> Bool {
+        try await translatingErrors {
+            let rows = try await client.query("""
+                SELECT EXISTS (SELECT 1 FROM dibao.events
+                 WHERE (transaction_id, global_position) > (\(String(checkpoint.transactionId))::xid8, \(checkpoint.position))
+                   AND (\(before.map(String.init))::text IS NULL OR transaction_id < \(before.map(String.init))::xid8)
+                   AND (\(category)::text IS NULL OR stream_category = \(category)::text))
+                """, logger: logger)
+            for try await exists in rows.decode(Bool.self) { return exists }
+            return false
+        }
+    }
+
+    /// The id the server's next transaction will get (`pg_snapshot_xmax`): every transaction
+    /// begun before this call has a smaller one. A reader that passes it has read everything
+    /// committed before the call.
+    public func nextTransactionId() async throws -> UInt64 {
+        try await translatingErrors {
+            let rows = try await client.query("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint", logger: logger)
+            for try await xmax in rows.decode(Int64.self) { return UInt64(xmax) }
+            throw StoreError.unavailable(detail: "pg_snapshot_xmax returned nothing")
+        }
     }
 
     /// The oldest event a reader at `checkpoint` has not yet been handed, whether or not it is

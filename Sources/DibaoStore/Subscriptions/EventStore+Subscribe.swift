@@ -59,15 +59,23 @@ public struct EventSubscription: AsyncSequence, Sendable {
                 let page = try await store.readPage(after: position.checkpoint, category: category, limit: subscription.batchSizeMax)
                 switch position.advance(by: page, batchSizeMax: subscription.batchSizeMax) {
                 case .deliver(let events, let caughtUp):
-                    (waitSince, retryAfter) = (caughtUp ? generation : nil, nil)
+                    waitSince = caughtUp ? generation : nil
+                    retryAfter = caughtUp ? try await retry(after: nil) : nil
                     return events
                 case .wait:
                     waitSince = generation
-                    let heldBack = try await store.backlog(after: position.checkpoint, category: category).events > 0
-                    retryAfter = heldBack ? Swift.min((retryAfter ?? .milliseconds(5)) * 2, Swift.min(subscription.pollInterval, .seconds(1))) : nil
+                    retryAfter = try await retry(after: retryAfter)
                 }
             }
             return nil
+        }
+
+        /// When a caught-up reader should look again before its next wake-up: soon (doubling from
+        /// 10 ms up to a second, or the poll interval if shorter) while committed events wait behind
+        /// an open transaction, since the wake-up that announced them is spent; nil when none wait.
+        private func retry(after previous: Duration?) async throws -> Duration? {
+            guard try await subscription.store.hasBacklog(after: position.checkpoint, category: subscription.category) else { return nil }
+            return Swift.min((previous ?? .milliseconds(5)) * 2, Swift.min(subscription.pollInterval, .seconds(1)))
         }
     }
 }

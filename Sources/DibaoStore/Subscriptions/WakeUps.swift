@@ -17,8 +17,20 @@ public final class WakeUps: Sendable {
     private struct State {
         var appendedSinceNotify = false
         var generation: UInt64 = 0
-        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var waiters: [UInt64: Waiter] = [:]
         var nextWaiter: UInt64 = 0
+    }
+
+    /// A suspended `wait`, and the timer that ends it at its timeout (cancelled when something
+    /// else ends it first, so that no timer outlives its wait).
+    private struct Waiter {
+        var continuation: CheckedContinuation<Void, Never>
+        var timer: Task<Void, Never>?
+
+        func resume() {
+            timer?.cancel()
+            continuation.resume()
+        }
     }
 
     init(client: PostgresClient, logger: Logger) {
@@ -40,23 +52,29 @@ public final class WakeUps: Sendable {
     /// Suspends until a wake-up later than `generation`, or until `timeout` passes, or until the
     /// calling task is cancelled, whichever is first; returns at once if one has already happened.
     /// The waiter is resumed exactly once: whoever removes it from the table under the lock (a
-    /// wake-up, the timer or the cancellation) resumes it.
+    /// wake-up, the timer or the cancellation) resumes it, and cancels its timer.
     public func wait(timeout: Duration, since generation: UInt64? = nil) async {
         let id = state.withLock { state -> UInt64 in state.nextWaiter += 1; return state.nextWaiter }
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let alreadyWoken = state.withLock { state -> Bool in
                     if let generation, state.generation != generation { return true }
-                    state.waiters[id] = continuation
+                    state.waiters[id] = Waiter(continuation: continuation)
                     return false
                 }
                 if alreadyWoken { continuation.resume(); return }
                 // Cancelled before it was in the table, where the handler could not find it.
                 if Task.isCancelled { resume(id); return }
-                Task {
+                let timer = Task {
                     try? await Task.sleep(for: timeout)
                     self.resume(id)
                 }
+                let waiting = state.withLock { state -> Bool in
+                    guard state.waiters[id] != nil else { return false }
+                    state.waiters[id]?.timer = timer
+                    return true
+                }
+                if !waiting { timer.cancel() }  // ended between the two locks
             }
         } onCancel: {
             resume(id)
@@ -64,12 +82,11 @@ public final class WakeUps: Sendable {
     }
 
     private func resume(_ id: UInt64) {
-        let continuation = state.withLock { $0.waiters.removeValue(forKey: id) }
-        continuation?.resume()
+        state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
     }
 
     private func wakeAll() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = state.withLock { state -> [Waiter] in
             state.generation &+= 1
             let waiting = Array(state.waiters.values)
             state.waiters.removeAll()
