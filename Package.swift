@@ -1,4 +1,4 @@
-// swift-tools-version:6.2
+// swift-tools-version:6.3
 import PackageDescription
 
 // The dependency rule, in one sentence: the event catalogue (Events/) and the decision logic do

@@ -14,7 +14,7 @@ as_root() {
 }
 
 if ! command -v swift >/dev/null 2>&1; then
-    echo "bootstrap: swift is not on PATH; install Swift 6 (https://www.swift.org/install/linux/) first" >&2
+    echo "bootstrap: swift is not on PATH; install Swift 6.3 (https://www.swift.org/install/linux/) first" >&2
     exit 1
 fi
 

@@ -145,7 +145,10 @@ public final class ProjectionEngine: Sendable {
     /// How far past its stored checkpoint an empty page's end must lie to be stored.
     static let storedSkipTransactions: UInt64 = 1_000
 
+    /// Records a failed batch (counter, log, `last_error`). A batch cut short because its task
+    /// was cancelled (the service shutting down) did not fail, and is not recorded.
     func recordError(_ error: any Error, projection: any Projection, generation: Int) async {
+        guard !Task.isCancelled else { return }
         Counter(label: "dibao_projection_errors_total", dimensions: [("projection", projection.name)]).increment()
         logger.error("projection batch failed", metadata: ["projection": "\(projection.name)", "error": "\(String(reflecting: error))"])
         let summary = (error as? PSQLError).map { "database error \($0.sqlState ?? "?"): \($0.serverMessage ?? "\($0.code)")" } ?? "\(error)"

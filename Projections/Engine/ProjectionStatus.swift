@@ -39,6 +39,20 @@ extension ProjectionEngine {
         return statuses
     }
 
+    /// The projections whose active generation's last batch failed, with that error, in one
+    /// query (no lag counts): cheap enough for every readiness probe.
+    public func failing() async throws -> [(projection: String, lastError: String)] {
+        let rows = try await client.query("""
+            SELECT p.name, c.last_error
+              FROM dibao.projections p JOIN dibao.projection_checkpoints c ON c.name = p.name AND c.generation = p.active_generation
+             WHERE c.last_error IS NOT NULL AND p.name = ANY(\(projections.map(\.name)))
+             ORDER BY p.name
+            """, logger: logger)
+        var failing: [(projection: String, lastError: String)] = []
+        for try await (name, lastError) in rows.decode((String, String).self) { failing.append((name, lastError)) }
+        return failing
+    }
+
     /// Publishes the statuses as gauges (`dibao_projection_lag_events{projection=…}` and friends).
     public func publishMetrics() async throws -> [ProjectionStatus] {
         let statuses = try await statuses()

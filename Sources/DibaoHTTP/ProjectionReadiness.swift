@@ -9,11 +9,11 @@ public enum ProjectionReadiness {
     public static let errorSummaryLengthMax = 200
 
     /// nil when the projections run and none is failing; otherwise what is wrong, naming each
-    /// failing projection with its last error. Reads the engine's status (`statuses()`).
+    /// failing projection with its last error. One query (`ProjectionEngine.failing()`).
     public static func check(_ engine: ProjectionEngine, running: Bool) async -> String? {
         guard running else { return "projections are not running" }
         do {
-            return failing(try await engine.statuses().map { ($0.name, $0.lastError) })
+            return failing(try await engine.failing().map { ($0.projection, $0.lastError) })
         } catch {
             return "projection status unavailable: \(error)"
         }

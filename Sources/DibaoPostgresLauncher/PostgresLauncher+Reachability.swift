@@ -3,9 +3,17 @@ import Foundation
 extension PostgresLauncher {
     /// As root the tools run as another user, who must be able to enter every directory above
     /// the cluster. Without this check `initdb` fails with a bare "Permission denied", for
-    /// example for a `DIBAO_HOME` under `/root` (mode 0700).
+    /// example for a `DIBAO_HOME` under `/root` (mode 0700). Checked on the deepest directory that
+    /// exists, before anything is created: a refused home leaves nothing behind. (What `start`
+    /// creates below it is handed to that user.)
     func requireReachable(by runner: ProcessRunner) throws {
-        guard let user = runner.user, let blocked = runner.firstDirectoryItCannotEnter(home) else { return }
+        guard let user = runner.user else { return }
+        var existing = home
+        while !FileManager.default.fileExists(atPath: existing), existing.contains("/"), existing != "/" {
+            existing = String(existing[..<(existing.lastIndex(of: "/") ?? existing.startIndex)])
+            if existing.isEmpty { existing = "/" }
+        }
+        guard let blocked = runner.firstDirectoryItCannotEnter(existing) else { return }
         throw LauncherError(Self.unreachableMessage(home: home, user: user, blocked: blocked, permissions: Self.permissions(of: blocked)))
     }
 

@@ -8,6 +8,8 @@ extension PostgresLauncher {
         case stopped
         /// Other clients were connected, so the cluster was left running.
         case leftRunning(otherSessions: Int)
+        /// The sessions could not be counted (the reason), so the cluster was stopped as if none were left.
+        case stoppedUncounted(String)
     }
 
     /// Stops the cluster unless client sessions are still open on it. The process that started
@@ -20,7 +22,13 @@ extension PostgresLauncher {
         guard try isRunning(binaries: binaries, runner: runner) else { return .notRunning }
         let deadline = ContinuousClock.now + settle
         while true {
-            let sessions = try clientSessions(binaries: binaries, runner: runner)
+            let sessions: Int
+            do {
+                sessions = try clientSessions(binaries: binaries, runner: runner)
+            } catch {
+                try stop()
+                return .stoppedUncounted("\(error)")
+            }
             if sessions == 0 {
                 try stop()
                 return .stopped
@@ -36,8 +44,10 @@ extension PostgresLauncher {
             throw LauncherError("psql was not found beside \(binaries.directory), on PATH or under /usr/lib/postgresql/*/bin")
         }
         let query = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
-        let output = try runner.run(psql, ["-X", "-q", "-A", "-t", "-h", socketDirectory, "-p", String(port), "-U", Self.superuser,
-                                           "-d", "postgres", "-c", query], what: "counting client sessions")
+        // Bounded: a server that does not answer must not hold the exiting command.
+        let output = try runner.run("/usr/bin/env", ["PGCONNECT_TIMEOUT=5", "PGOPTIONS=-c statement_timeout=5000",
+                                                     psql, "-X", "-q", "-A", "-t", "-h", socketDirectory, "-p", String(port),
+                                                     "-U", Self.superuser, "-d", "postgres", "-c", query], what: "counting client sessions")
         guard let count = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw LauncherError("counting client sessions failed: psql answered '\(output)'")
         }

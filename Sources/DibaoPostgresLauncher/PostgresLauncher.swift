@@ -29,9 +29,9 @@ public struct PostgresLauncher: Sendable {
     public func start() throws {
         let binaries = try PostgresBinaries.locate()
         let runner = try ProcessRunner.forPostgres()
+        try requireReachable(by: runner)
         try runner.prepareDirectory(home)
         try runner.prepareDirectory(socketDirectory)
-        try requireReachable(by: runner)
         if !FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") {
             try runner.run(binaries.path("initdb"), ["-D", dataDirectory, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--locale=C"],
                            what: "initdb")

@@ -43,6 +43,13 @@ struct ProcessRunner: Sendable {
         (try? run("/bin/sh", ["-c", "cd \"$1\"", "sh", directory], what: "entering \(directory)")) != nil
     }
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module does not import: found at run time, nil where the C library lacks it.
+    static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     /// Runs the tool; throws with its output when it exits non-zero.
     ///
     /// Spawns with `posix_spawn` and waits with `waitpid`, output to a temporary file: Foundation's
@@ -61,6 +68,9 @@ struct ProcessRunner: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of ours: the tools (and the server `pg_ctl` leaves running) must not keep
+        // this process's sockets open, or a connection it closes stays open for the server.
+        _ = Self.closeFrom.map { $0(&actions, 3) }
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var pid: pid_t = 0

@@ -28,7 +28,17 @@ struct ConflictTests {
         let pending = try await service.store.client.transaction(logger: TestLogging.logger) { connection in
             _ = try await service.store.append(other, on: connection)
             let pending = Task { try await service.execute(.recordHomeVisit(visit("S-V2")), caseId: caseId, actor: Household.caseworker, commandId: UUID()) }
-            try await Task.sleep(for: .milliseconds(500))
+            // Commit only once the service's insert waits on this transaction's version 2 (a lock
+            // wait in this test's database): a fixed pause was too short on a busy machine.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline {
+                let waiting = try await service.store.client.query("""
+                    SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                     WHERE NOT l.granted AND a.datname = current_database()
+                    """, logger: TestLogging.logger).decode(Int64.self).first { _ in true } ?? 0
+                if waiting > 0 { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
             return pending
         }
         return await pending.result

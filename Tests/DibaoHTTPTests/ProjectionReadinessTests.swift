@@ -77,6 +77,7 @@ struct ProjectionReadinessTests {
 
             let statuses = try await engine.statuses()
             let lastError = try #require(statuses.first { $0.name == "caseload" }?.lastError)
+            #expect(lastError.contains("data.caseId"), "the recorded error names the field the event lacks: \(lastError)")
             #expect(statuses.first { $0.name == "category_daily_counts" }?.lastError == nil)
             let message = try #require(await ProjectionReadiness.check(engine, running: true))
             #expect(message == "failing: caseload (\(lastError))")

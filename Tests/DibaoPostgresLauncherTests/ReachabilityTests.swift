@@ -27,7 +27,7 @@ struct ReachabilityTests {
                                                                           permissions: "mode 0700, owner root"))
         #expect(error.description.contains("who cannot enter \(parent) (mode 0700, owner root)"))
         #expect(error.description.contains("Set DIBAO_HOME to a directory '\(user)' can reach, such as /var/lib/dibao or /srv/dibao"))
-        #expect(!FileManager.default.fileExists(atPath: launcher.dataDirectory), "initdb never ran")
+        #expect(!FileManager.default.fileExists(atPath: parent + "/project"), "nothing was created: initdb never ran")
     }
 
     @Test("The check names the first directory on the way that the user cannot enter, and nothing once it can",
@@ -37,6 +37,7 @@ struct ReachabilityTests {
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let home = parent + "/a/b"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        for directory in [parent + "/a", home] { chmod(directory, 0o755) }  // whatever the umask
         let runner = try ProcessRunner.forPostgres()
         #expect(runner.user != nil)
         #expect(runner.firstDirectoryItCannotEnter(home) == parent)
@@ -44,5 +45,25 @@ struct ReachabilityTests {
         #expect(runner.firstDirectoryItCannotEnter(home) == nil)
         chmod(parent + "/a", 0o700)
         #expect(runner.firstDirectoryItCannotEnter(home) == parent + "/a")
+    }
+}
+
+/// The tools the launcher spawns, and the server `pg_ctl` leaves running, inherit none of this
+/// process's descriptors: a client socket they kept open would keep its session alive.
+@Suite("Spawned tools inherit no descriptors")
+struct SpawnedDescriptorTests {
+    @Test("A descriptor open in this process is closed in the child")
+    func descriptorsClosed() throws {
+        #expect(ProcessRunner.closeFrom != nil, "glibc has posix_spawn_file_actions_addclosefrom_np")
+        let file = open("/dev/null", O_RDONLY)
+        #expect(file >= 0)
+        defer { close(file) }
+        let high: Int32 = 200
+        #expect(dup2(file, high) == high)
+        defer { close(high) }
+        let listing = try ProcessRunner(user: nil).run("/bin/sh", ["-c", "ls /proc/$$/fd"], what: "listing descriptors")
+        let descriptors = Set(listing.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) })
+        #expect(descriptors.contains(1), "the listing is real: \(descriptors)")
+        #expect(!descriptors.contains(high), "descriptor \(high) was inherited: \(descriptors)")
     }
 }

@@ -13,23 +13,26 @@ struct StopUnlessInUseTests {
     func leftRunningWhileInUse() async throws {
         let home = "/tmp/dibao-scratch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let launcher = PostgresLauncher(home: home, settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"])
-        try launcher.start()
+        try await offPool { try launcher.start() }
         defer {
             try? launcher.stop()
             try? FileManager.default.removeItem(atPath: home)
         }
-        let configuration = DatabaseConfiguration(endpoint: .unixSocket(directory: launcher.socketDirectory, port: launcher.port),
-                                                  username: PostgresLauncher.superuser, database: "postgres")
-        try await withRunningClient(configuration, connectionsMax: 1) { client in
-            try await client.query("SELECT 1", logger: TestLogging.logger)
-            #expect(try launcher.stopUnlessInUse(settle: .milliseconds(300)) == .leftRunning(otherSessions: 1))
-            #expect(launcher.isRunning)
-            try await client.query("SELECT 1", logger: TestLogging.logger)
-        }
+        // One plain connection, closed explicitly: a pool may keep or open connections on its own.
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(unixSocketPath: launcher.socketDirectory + "/.s.PGSQL.\(launcher.port)", username: PostgresLauncher.superuser,
+                                 password: nil, database: "postgres"),
+            id: 1, logger: TestLogging.logger)
+        try await connection.query("SELECT 1", logger: TestLogging.logger)
+        #expect(try await offPool { try launcher.stopUnlessInUse(settle: .milliseconds(300)) } == .leftRunning(otherSessions: 1))
+        #expect(launcher.isRunning)
+        try await connection.query("SELECT 1", logger: TestLogging.logger)
+        try await connection.close()
         // The client's session ends a moment after it shuts down: on a machine busy with the rest
         // of the suite, allow it more than the default settle.
-        #expect(try launcher.stopUnlessInUse(settle: .seconds(15)) == .stopped, "the check's own session does not count")
+        let outcome = try await offPool { try launcher.stopUnlessInUse(settle: .seconds(15)) }
+        #expect(outcome == .stopped, "the check's own session does not count")
         #expect(!launcher.isRunning)
-        #expect(try launcher.stopUnlessInUse() == .notRunning)
+        #expect(try await offPool { try launcher.stopUnlessInUse() } == .notRunning)
     }
 }

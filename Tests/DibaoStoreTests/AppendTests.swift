@@ -281,10 +281,13 @@ struct AppendTests {
             }
             let bound = EventCatalogue.metadataBytesMax
             #expect(bound == 4 * 1024)
+            let tooLarge = request(metadataBytes: bound + 1)
             await #expect(throws: StoreError.invalid(.payloadTooLarge(field: "metadata", bytes: bound + 1, bytesMax: bound))) {
-                try await store.append(request(metadataBytes: bound + 1))
+                try await store.append(tooLarge)
             }
             #expect(try await store.streamVersion(stream) == 0)
+            #expect(try await store.client.query("SELECT count(*) FROM dibao.events WHERE command_id = \(tooLarge.commandId)", logger: TestLogging.logger)
+                .decode(Int64.self).first { _ in true } == 0, "nothing of the command was written")
             let accepted = try await store.append(request(metadataBytes: bound))
             #expect(accepted.firstVersion == 1 && !accepted.replayed)
             let stored = try #require(try await store.readStream(stream).first)

@@ -65,6 +65,24 @@ struct ReadTests {
         }
     }
 
+    @Test("hasBacklog sees committed events after a checkpoint, of transactions below a bound when one is given")
+    func backlogChecks() async throws {
+        try await withStore(database) { store in
+            let category = "b" + UUID().uuidString.prefix(8).lowercased()
+            let before = try await store.nextTransactionId()
+            #expect(try await !store.hasBacklog(after: .start, category: category))
+            let stream = Fixtures.uniqueStream(category)
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(1)])
+            #expect(try await store.hasBacklog(after: .start, category: category))
+            #expect(try await !store.hasBacklog(after: .start, category: category, before: before), "its transaction began after the bound")
+            let after = try await store.nextTransactionId()
+            #expect(after > before)
+            #expect(try await store.hasBacklog(after: .start, category: category, before: after))
+            let event = try #require(try await store.readStream(stream).first)
+            #expect(try await !store.hasBacklog(after: event.checkpoint, category: category), "nothing after the event itself")
+        }
+    }
+
     @Test("A stream longer than one page is read whole unless a limit is asked for")
     func longStreamReadWhole() async throws {
         try await withStore(database) { store in

@@ -60,7 +60,9 @@ public struct EventSubscription: AsyncSequence, Sendable {
                 switch position.advance(by: page, batchSizeMax: subscription.batchSizeMax) {
                 case .deliver(let events, let caughtUp):
                     waitSince = caughtUp ? generation : nil
-                    retryAfter = caughtUp ? try await retry(after: nil) : nil
+                    // Best effort: the position has already passed these events, so a failed
+                    // check must not lose them (the next call then waits for a wake-up or a poll).
+                    retryAfter = caughtUp ? (try? await retry(after: nil)) ?? nil : nil
                     return events
                 case .wait:
                     waitSince = generation

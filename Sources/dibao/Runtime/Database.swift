@@ -44,6 +44,8 @@ struct Database: Sendable {
             case .notRunning: break
             case .leftRunning(let sessions):
                 logger.warning("left the embedded PostgreSQL cluster running: \(sessions) other client session(s) connected; \(stop)")
+            case .stoppedUncounted(let reason):
+                logger.warning("stopped the embedded PostgreSQL cluster without counting its other sessions (\(reason))")
             }
         } catch {
             logger.error("the embedded PostgreSQL cluster may still be running (\(error)); \(stop)")
