@@ -173,6 +173,7 @@ public final class ProjectionEngine: Sendable {
         var backoffSeconds = 1
         // Where this runner's last page of a generation ended (`applyBatch`).
         var hint: (generation: Int, end: GlobalCheckpoint)?
+        var retry = HeldBackRetry(pollInterval: pollInterval)
         while !Task.isCancelled {
             do {
                 let wakeUpGeneration = store.wakeUps.generation
@@ -181,7 +182,12 @@ public final class ProjectionEngine: Sendable {
                                                           after: hint?.generation == generation ? hint?.end : nil)
                 hint = (generation, end)
                 backoffSeconds = 1
-                if applied < batchSizeMax { await store.wakeUps.wait(timeout: pollInterval, since: wakeUpGeneration) }
+                if applied < batchSizeMax {
+                    retry.caughtUp(heldBack: try await store.hasBacklog(after: end, category: projection.category))
+                    await store.wakeUps.wait(timeout: retry.timeout, since: wakeUpGeneration)
+                } else {
+                    retry.reset()
+                }
             } catch {
                 if Task.isCancelled { return }
                 hint = nil  // start again from what is stored (a failure may be a server that went back in time)

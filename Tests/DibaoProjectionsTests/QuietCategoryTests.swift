@@ -100,6 +100,35 @@ struct QuietCategoryTests {
     }
 }
 
+extension QuietCategoryTests {
+    @Test("A runner woken for events held behind an open transaction applies them soon after it ends, not a poll interval later")
+    func heldBackEventsSoon() async throws {
+        try await withStore(database, connectionsMax: 10) { store in
+            let quiet = Self.category("q"), loud = Self.category("l")
+            let projection = InCategory(quiet)
+            let engine = ProjectionEngine(store: store, projections: [projection], logger: TestLogging.logger)
+            try await engine.register()
+            let follower = Task { await engine.runLive(pollInterval: .seconds(120)) }
+            try await Task.sleep(for: .milliseconds(300))  // caught up (nothing yet), waiting
+            try await store.client.withConnection { connection in
+                try await connection.query("BEGIN", logger: TestLogging.logger)
+                // An append on a held connection: it sends no wake-up.
+                _ = try await store.append(AppendRequest(stream: Fixtures.uniqueStream(loud), expectedVersion: .noStream, commandId: UUID(),
+                                                         metadata: Fixtures.metadata(), events: [Fixtures.thing(0)]), on: connection)
+                // The wake-up this sends is spent while the event waits behind the open transaction.
+                _ = try await Fixtures.append(store, Fixtures.uniqueStream(quiet), [Fixtures.thing(1)])
+                try await Task.sleep(for: .milliseconds(500))
+                try await connection.query("COMMIT", logger: TestLogging.logger)
+            }
+            let deadline = ContinuousClock.now + .seconds(20)
+            while try await Self.counted(store) < 1, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            follower.cancel()
+            await follower.value
+            #expect(try await Self.counted(store) == 1, "applied within 20 s of a 120 s poll interval")
+        }
+    }
+}
+
 /// `CategoryDailyCounts` kept for one category only.
 struct InCategory: Projection {
     let inner = CategoryDailyCounts()

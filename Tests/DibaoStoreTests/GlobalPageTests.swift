@@ -53,3 +53,27 @@ struct GlobalPageTests {
         #expect(position.checkpoint == GlobalCheckpoint(transactionId: 950, position: 0))
     }
 }
+
+@Suite("A caught-up reader looks again soon while events are held back, else waits for a wake-up")
+struct HeldBackRetryTests {
+    @Test("10 ms, doubling up to a second; back to the poll interval once nothing is held back or events arrive")
+    func delays() {
+        var retry = HeldBackRetry(pollInterval: .seconds(120))
+        #expect(retry.timeout == .seconds(120))
+        var seen: [Duration] = []
+        for _ in 0..<9 { retry.caughtUp(heldBack: true); seen.append(retry.timeout) }
+        #expect(seen == [10, 20, 40, 80, 160, 320, 640, 1_000, 1_000].map { Duration.milliseconds($0) })
+        retry.caughtUp(heldBack: false)
+        #expect(retry.timeout == .seconds(120))
+        retry.caughtUp(heldBack: true)
+        retry.reset()
+        #expect(retry.timeout == .seconds(120))
+    }
+
+    @Test("Never longer than the poll interval")
+    func shortPoll() {
+        var retry = HeldBackRetry(pollInterval: .milliseconds(50))
+        for _ in 0..<5 { retry.caughtUp(heldBack: true) }
+        #expect(retry.timeout == .milliseconds(50))
+    }
+}

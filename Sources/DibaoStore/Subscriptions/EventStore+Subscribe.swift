@@ -25,7 +25,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
     let pollInterval: Duration
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(subscription: self, position: SubscriptionPosition(checkpoint: checkpoint))
+        Iterator(subscription: self, position: SubscriptionPosition(checkpoint: checkpoint), retry: HeldBackRetry(pollInterval: pollInterval))
     }
 
     public struct Iterator: AsyncIteratorProtocol {
@@ -33,10 +33,8 @@ public struct EventSubscription: AsyncSequence, Sendable {
         var position: SubscriptionPosition
         /// The wake-up count taken before a read that caught up: the next call waits for a later one.
         var waitSince: UInt64?
-        /// Set while committed events wait behind a transaction still open elsewhere (the horizon):
-        /// the reader looks again after this, doubling it up to a second (or the poll interval if
-        /// shorter), instead of sleeping until the next wake-up, which those events already spent.
-        var retryAfter: Duration?
+        /// How long that wait may last (`HeldBackRetry`).
+        var retry: HeldBackRetry
 
         /// The next batch, never empty; nil once the consuming task is cancelled, also when the
         /// cancellation cuts a read short.
@@ -52,7 +50,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
             let (store, category) = (subscription.store, subscription.category)
             while !Task.isCancelled {
                 if let since = waitSince {
-                    await store.wakeUps.wait(timeout: retryAfter ?? subscription.pollInterval, since: since)
+                    await store.wakeUps.wait(timeout: retry.timeout, since: since)
                     if Task.isCancelled { break }
                 }
                 let generation = store.wakeUps.generation
@@ -60,24 +58,20 @@ public struct EventSubscription: AsyncSequence, Sendable {
                 switch position.advance(by: page, batchSizeMax: subscription.batchSizeMax) {
                 case .deliver(let events, let caughtUp):
                     waitSince = caughtUp ? generation : nil
-                    // Best effort: the position has already passed these events, so a failed
-                    // check must not lose them (the next call then waits for a wake-up or a poll).
-                    retryAfter = caughtUp ? (try? await retry(after: nil)) ?? nil : nil
+                    if caughtUp {
+                        // Best effort: the position has already passed these events, so a failed
+                        // check must not lose them (the next call then waits a whole interval).
+                        retry.caughtUp(heldBack: (try? await store.hasBacklog(after: position.checkpoint, category: category)) ?? false)
+                    } else {
+                        retry.reset()
+                    }
                     return events
                 case .wait:
                     waitSince = generation
-                    retryAfter = try await retry(after: retryAfter)
+                    retry.caughtUp(heldBack: try await store.hasBacklog(after: position.checkpoint, category: category))
                 }
             }
             return nil
-        }
-
-        /// When a caught-up reader should look again before its next wake-up: soon (doubling from
-        /// 10 ms up to a second, or the poll interval if shorter) while committed events wait behind
-        /// an open transaction, since the wake-up that announced them is spent; nil when none wait.
-        private func retry(after previous: Duration?) async throws -> Duration? {
-            guard try await subscription.store.hasBacklog(after: position.checkpoint, category: subscription.category) else { return nil }
-            return Swift.min((previous ?? .milliseconds(5)) * 2, Swift.min(subscription.pollInterval, .seconds(1)))
         }
     }
 }
