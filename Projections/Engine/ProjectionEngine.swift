@@ -123,13 +123,13 @@ public final class ProjectionEngine: Sendable {
     func write(_ page: GlobalPage, after checkpoint: GlobalCheckpoint, of projection: any Projection, generation: Int,
                on connection: PostgresConnection) async throws {
         guard !page.events.isEmpty else {
-            let skip = page.end.transactionId >= checkpoint.transactionId + Self.storedSkipTransactions
+            let moves = page.end.transactionId >= checkpoint.transactionId + Self.storedSkipTransactions
+            let stored = moves ? page.end : checkpoint
             try await connection.query("""
                 UPDATE dibao.projection_checkpoints
-                   SET transaction_id = \(String(skip ? page.end.transactionId : checkpoint.transactionId))::xid8,
-                       global_position = \(skip ? page.end.position : checkpoint.position),
-                       last_error = NULL, last_error_at = NULL, updated_at = CASE WHEN \(skip) THEN now() ELSE updated_at END
-                 WHERE name = \(projection.name) AND generation = \(generation) AND (\(skip) OR last_error IS NOT NULL)
+                   SET transaction_id = \(String(stored.transactionId))::xid8, global_position = \(stored.position),
+                       last_error = NULL, last_error_at = NULL, updated_at = CASE WHEN \(moves) THEN now() ELSE updated_at END
+                 WHERE name = \(projection.name) AND generation = \(generation) AND (\(moves) OR last_error IS NOT NULL)
                 """, logger: logger)
             return
         }

@@ -6,28 +6,27 @@ public struct PostgresBinaries: Sendable {
 
     public func path(_ name: String) -> String { directory + "/" + name }
 
-    /// A client tool (`psql`): beside `initdb` if it is there, else on PATH, else in the newest
-    /// /usr/lib/postgresql/*/bin; nil when none has it.
+    /// A client tool (`psql`): beside `initdb` if it is there, else in the first directory that
+    /// has it, in the order `locate()` searches; nil when none has it.
     public func client(_ name: String) -> String? {
-        let fileManager = FileManager.default
+        ([directory] + Self.searchDirectories()).map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Where PostgreSQL's tools are looked for: the directories on PATH, then the newest
+    /// /usr/lib/postgresql/*/bin first.
+    static func searchDirectories() -> [String] {
         let pathDirectories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
         let root = "/usr/lib/postgresql"
-        let versions = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
-        let candidates = [directory] + pathDirectories + versions.map { "\(root)/\($0)/bin" }
-        return candidates.map { $0 + "/" + name }.first { fileManager.isExecutableFile(atPath: $0) }
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
+        return pathDirectories + versions.map { "\(root)/\($0)/bin" }
     }
 
     /// The binaries, or an error that says exactly how to install them.
     public static func locate() throws -> PostgresBinaries {
         let fileManager = FileManager.default
-        let pathDirectories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        for directory in pathDirectories where fileManager.isExecutableFile(atPath: directory + "/initdb") && fileManager.isExecutableFile(atPath: directory + "/pg_ctl") {
+        for directory in searchDirectories()
+        where fileManager.isExecutableFile(atPath: directory + "/initdb") && fileManager.isExecutableFile(atPath: directory + "/pg_ctl") {
             return PostgresBinaries(directory: directory)
-        }
-        let root = "/usr/lib/postgresql"
-        let versions = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted(by: >)
-        for version in versions where fileManager.isExecutableFile(atPath: "\(root)/\(version)/bin/initdb") {
-            return PostgresBinaries(directory: "\(root)/\(version)/bin")
         }
         throw LauncherError(notFoundMessage(effectiveUserId: geteuid()))
     }

@@ -8,12 +8,9 @@ extension PostgresLauncher {
     /// creates below it is handed to that user.)
     func requireReachable(by runner: ProcessRunner) throws {
         guard let user = runner.user else { return }
-        var existing = home
-        while !FileManager.default.fileExists(atPath: existing), existing.contains("/"), existing != "/" {
-            existing = String(existing[..<(existing.lastIndex(of: "/") ?? existing.startIndex)])
-            if existing.isEmpty { existing = "/" }
-        }
-        guard let blocked = runner.firstDirectoryItCannotEnter(existing) else { return }
+        var existing = URL(fileURLWithPath: home)
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" { existing.deleteLastPathComponent() }
+        guard let blocked = runner.firstDirectoryItCannotEnter(existing.path) else { return }
         throw LauncherError(Self.unreachableMessage(home: home, user: user, blocked: blocked, permissions: Self.permissions(of: blocked)))
     }
 

@@ -70,11 +70,7 @@ extension EventStore {
     /// committed in between, unread.)
     static func readPage(on target: AppendTarget, after checkpoint: GlobalCheckpoint, category: String?, limit: Int,
                          columns: EventColumns, logger: Logger) async throws -> GlobalPage {
-        var horizon: UInt64 = 0
-        for try await xmin in try await target.query(
-            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", logger: logger).decode(Int64.self) {
-            horizon = UInt64(xmin)
-        }
+        let horizon = try await snapshotBound("pg_snapshot_xmin", on: target, logger: logger)
         // On one server the horizon only moves forward, and every checkpoint lies at or below it.
         // One ahead of it means the server's transaction ids went back under a running reader (a
         // point-in-time restore, a failover to a replica that lacked the last commits): new events
@@ -85,14 +81,22 @@ extension EventStore {
                 went back (restore or failover?); restart readers from stored checkpoints (docs/internals/reading.md#failure-modes)
                 """)
         }
-        let rows = try await target.query(readAllQuery(after: checkpoint, behind: horizon, category: category, limit: limit, columns: columns),
+        let rows = try await target.query(pageQuery(after: checkpoint, behind: horizon, category: category, limit: limit, columns: columns),
                                           logger: logger)
         let events = try await EventRowDecoding.decode(rows, columns: columns)
         return GlobalPage(events: events, after: checkpoint, limit: limit, horizon: horizon)
     }
 
-    static func readAllQuery(after checkpoint: GlobalCheckpoint, behind horizon: UInt64, category: String?, limit: Int,
-                             columns: EventColumns) -> PostgresQuery {
+    /// A bound of the current snapshot: `pg_snapshot_xmin` (the oldest transaction still running)
+    /// or `pg_snapshot_xmax` (the id the next transaction will get).
+    static func snapshotBound(_ function: StaticString, on target: AppendTarget, logger: Logger) async throws -> UInt64 {
+        let rows = try await target.query(PostgresQuery(unsafeSQL: "SELECT \(function)(pg_current_snapshot())::text::bigint"), logger: logger)
+        for try await bound in rows.decode(Int64.self) { return UInt64(bound) }
+        throw StoreError.unavailable(detail: "\(function) returned nothing")
+    }
+
+    static func pageQuery(after checkpoint: GlobalCheckpoint, behind horizon: UInt64, category: String?, limit: Int,
+                          columns: EventColumns) -> PostgresQuery {
         """
         SELECT \(unescaped: EventRowDecoding.selectList(columns)) FROM dibao.events
          WHERE (transaction_id, global_position) > (\(String(checkpoint.transactionId))::xid8, \(checkpoint.position))
@@ -123,11 +127,7 @@ extension EventStore {
     /// begun before this call has a smaller one. A reader that passes it has read everything
     /// committed before the call.
     public func nextTransactionId() async throws -> UInt64 {
-        try await translatingErrors {
-            let rows = try await client.query("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint", logger: logger)
-            for try await xmax in rows.decode(Int64.self) { return UInt64(xmax) }
-            throw StoreError.unavailable(detail: "pg_snapshot_xmax returned nothing")
-        }
+        try await translatingErrors { try await Self.snapshotBound("pg_snapshot_xmax", on: .pool(client), logger: logger) }
     }
 
     /// The oldest event a reader at `checkpoint` has not yet been handed, whether or not it is
