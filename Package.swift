@@ -210,5 +210,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runs the built `dibao` executable as a child process (and kills it): built by
+        // `swift build --build-tests` beside the test bundle.
+        .testTarget(
+            name: "DibaoCLITests",
+            dependencies: [
+                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

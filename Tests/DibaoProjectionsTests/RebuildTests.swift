@@ -29,10 +29,7 @@ struct RebuildTests {
     }
 
     static func rows(_ store: EventStore, view: String = "dibao.category_daily_counts_counts") async throws -> [String] {
-        let rows = try await store.client.query(PostgresQuery(unsafeSQL: "SELECT category, day::text, events FROM \(view) ORDER BY 1, 2"), logger: TestLogging.logger)
-        var lines: [String] = []
-        for try await (category, day, events) in rows.decode((String, String, Int64).self) { lines.append("\(category) \(day) \(events)") }
-        return lines
+        try await CategoryCountRows.model(store.client, relation: view)
     }
 
     /// Applies batches until the projection has every event. An empty batch while events remain

@@ -23,7 +23,9 @@ public struct DatabaseConfiguration: Sendable, Equatable {
         self.database = database
     }
 
-    /// Parses `postgres://` or `postgresql://` URLs; `?host=/path` selects a unix socket directory.
+    /// Parses `postgres://` or `postgresql://` URLs; `?host=/path` selects a unix socket directory,
+    /// and `?port=N` sets the port when the authority has none (libpq's URI forms, and the form
+    /// `redactedURL` prints for a socket).
     public init(url text: String) throws {
         guard let components = URLComponents(string: text), ["postgres", "postgresql"].contains(components.scheme ?? "") else {
             throw ConfigurationError("DIBAO_DATABASE_URL must look like postgres://user:password@host:5432/database")
@@ -32,7 +34,13 @@ public struct DatabaseConfiguration: Sendable, Equatable {
         guard let user = components.user, !user.isEmpty, !database.isEmpty else {
             throw ConfigurationError("DIBAO_DATABASE_URL must name a user and a database")
         }
-        let port = components.port ?? 5432
+        var port = components.port ?? 5432
+        if components.port == nil, let portText = components.queryItems?.first(where: { $0.name == "port" })?.value {
+            guard let parsed = Int(portText), (1...65_535).contains(parsed) else {
+                throw ConfigurationError("DIBAO_DATABASE_URL's port must be a port number, got '\(portText)'")
+            }
+            port = parsed
+        }
         if let socketDirectory = components.queryItems?.first(where: { $0.name == "host" })?.value, socketDirectory.hasPrefix("/") {
             endpoint = .unixSocket(directory: socketDirectory, port: port)
         } else {
