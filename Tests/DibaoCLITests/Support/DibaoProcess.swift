@@ -13,7 +13,8 @@ struct DibaoProcess {
     let outputPath: String
 
     /// `dibao` beside the test bundle (`swift build --build-tests` builds every product into
-    /// the same directory). A missing binary is a failure, not a skip.
+    /// the same directory). A missing binary is a failure, not a skip. `swift test` alone does
+    /// not relink it: after changing the service, build it before running these suites.
     static func executable() throws -> URL {
         let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let candidate = testBundle.deletingLastPathComponent().appendingPathComponent("dibao")
