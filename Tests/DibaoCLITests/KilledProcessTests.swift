@@ -76,8 +76,8 @@ struct KilledProcessTests {
 
     /// Kills `process` inside a batch of `generation`, at a known point: holds `category`'s rows
     /// of the generation's counts table locked until the process's batch waits for them — it has
-    /// locked its checkpoint, read its page, and is half-way through its upsert — SIGKILLs it
-    /// there, then lets go. The batch's transaction dies uncommitted with its client (the
+    /// locked its checkpoint, read its page and begun its upsert (rows of categories sorted
+    /// before `category` are already written) — SIGKILLs it there, then lets go. The batch's transaction dies uncommitted with its client (the
     /// server finds the client gone as soon as the lock wait ends).
     static func killInsideBatch(_ process: DibaoProcess, client: PostgresClient, generation: Int,
                                 category: String) async throws -> (status: Int32, reason: Process.TerminationReason) {
