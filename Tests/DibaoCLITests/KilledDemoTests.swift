@@ -41,39 +41,43 @@ struct KilledDemoTests {
             """, logger: TestLogging.logger).decode(Int64.self).first { _ in true } ?? -1
     }
 
+    /// Commands the run's summary says it replayed.
+    static func replayed(_ output: String) -> Int? {
+        output.firstMatch(of: /replayed: (\d+) commands/).flatMap { Int($0.1) }
+    }
+
     @Test("Killed halfway and run again, the demo leaves the log an uninterrupted run leaves: same events, versions, ids and chains")
     func killedDemoEqualsUninterrupted() async throws {
         let uninterrupted = try await TestCluster.shared.freshDatabase("demo_whole")
         let killed = try await TestCluster.shared.freshDatabase("demo_killed")
 
-        let whole = try DibaoProcess.start(["demo"] + Self.households, database: uninterrupted.owner)
-        let wholeEnd = try await whole.exit(within: .seconds(300))
-        #expect(wholeEnd.reason == .exit && wholeEnd.status == 0, "output:\n\(whole.output)")
+        try await DibaoProcess.run(["demo"] + Self.households, database: uninterrupted.owner) { whole in
+            let ending = try await whole.waitForExit(within: .seconds(300))
+            #expect(ending == .success, "output:\n\(whole.output)")
+        }
         let expected = try await withRunningClient(uninterrupted.app) { try await Self.log($0) }
         #expect(expected.count > 300)
         #expect(try await withRunningClient(uninterrupted.app) { try await Self.brokenLinks($0) } == 0)
 
         try await withRunningClient(killed.app) { client in
-            let first = try DibaoProcess.start(["demo"] + Self.households, database: killed.owner)
-            let deadline = ContinuousClock.now + .seconds(300)
-            while try await client.query("SELECT count(*) FROM dibao.events", logger: TestLogging.logger)
-                .decode(Int64.self).first(where: { _ in true }) ?? 0 < Int64(expected.count / 2) {
-                guard ContinuousClock.now < deadline, first.process.isRunning else {
-                    Issue.record("the demo did not reach half its events while running; output:\n\(first.output)")
-                    return
+            try await DibaoProcess.run(["demo"] + Self.households, database: killed.owner) { first in
+                try await waitUntil("the demo to append half its events", within: .seconds(300)) {
+                    try first.expectRunning()
+                    let events = try await client.query("SELECT count(*) FROM dibao.events", logger: TestLogging.logger).decode(Int64.self).first { _ in true }
+                    return (events ?? 0) >= Int64(expected.count / 2)
                 }
-                try await Task.sleep(for: .milliseconds(5))
+                first.send(SIGKILL)
+                #expect(try await first.waitForExit(within: .seconds(30)) == .killed(by: SIGKILL), "output:\n\(first.output)")
             }
-            first.send(SIGKILL)
-            let firstEnd = try await first.exit(within: .seconds(30))
-            #expect(firstEnd.reason == .uncaughtSignal, "output:\n\(first.output)")
             let halfway = try await Self.log(client)
             #expect(halfway.count < expected.count, "killed before the end")
             #expect(try await Self.brokenLinks(client) == 0)
 
-            let second = try DibaoProcess.start(["demo"] + Self.households, database: killed.owner)
-            let secondEnd = try await second.exit(within: .seconds(300))
-            #expect(secondEnd.reason == .exit && secondEnd.status == 0, "output:\n\(second.output)")
+            try await DibaoProcess.run(["demo"] + Self.households, database: killed.owner) { second in
+                let ending = try await second.waitForExit(within: .seconds(300))
+                #expect(ending == .success, "output:\n\(second.output)")
+                #expect((Self.replayed(second.output) ?? 0) > 0, "the rerun replays what the killed run recorded; output:\n\(second.output)")
+            }
             let resumed = try await Self.log(client)
             #expect(resumed == expected, "\(resumed.count) events after the rerun, \(expected.count) uninterrupted")
             #expect(Set(halfway).isSubset(of: Set(resumed)), "nothing written before the kill was changed or lost")

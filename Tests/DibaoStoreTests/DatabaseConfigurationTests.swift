@@ -19,11 +19,30 @@ struct DatabaseConfigurationTests {
         #expect(try DatabaseConfiguration(url: "postgres://dibao@/ledger?host=/tmp/dibao-pg").endpoint == .unixSocket(directory: "/tmp/dibao-pg", port: 5432))
     }
 
-    @Test("A port that is not a port number is refused, naming it")
-    func badPort() {
-        #expect { try DatabaseConfiguration(url: "postgres://dibao@/ledger?host=/tmp/x&port=70000") } throws: { error in
-            "\(error)".contains("port must be a port number, got '70000'")
-        }
-        #expect(throws: (any Error).self) { try DatabaseConfiguration(url: "mysql://dibao@host/ledger") }
+    @Test("redactedURL percent-encodes what the URL needs, and still reads back as the same server")
+    func encodedRoundTrip() throws {
+        let configuration = DatabaseConfiguration(endpoint: .unixSocket(directory: "/tmp/a&b c#1", port: 5432), username: "ops user", database: "ledger 2")
+        #expect(try DatabaseConfiguration(url: configuration.redactedURL) == configuration)
+        let tcp = DatabaseConfiguration(endpoint: .tcp(host: "db.example", port: 5432), username: "o@wner", database: "a/b")
+        #expect(try DatabaseConfiguration(url: tcp.redactedURL) == tcp)
+    }
+
+    @Test("A port that is not a port number, or two different ports, is refused, naming it", arguments: [
+        ("postgres://dibao@/ledger?host=/tmp/x&port=70000", "port must be a port number, got '70000'"),
+        ("postgres://dibao@/ledger?host=/tmp/x&port=+5433", "port must be a port number, got '+5433'"),
+        ("postgres://dibao@/ledger?host=/tmp/x&port=", "port must be a port number, got ''"),
+        ("postgres://dibao@/ledger?host=/tmp/x&port", "port must be a port number, got ''"),
+        ("postgres://dibao@db:5432/ledger?port=5433", "names two ports, 5432 and 5433"),
+    ])
+    func badPort(url: String, message: String) {
+        #expect { try DatabaseConfiguration(url: url) } throws: { error in "\(error)".contains(message) }
+    }
+
+    @Test("A port out of range in the authority, or another scheme, is refused")
+    func badAuthority() throws {
+        #expect(throws: ConfigurationError.self) { try DatabaseConfiguration(url: "postgres://dibao@db:99999/ledger") }
+        #expect(throws: ConfigurationError.self) { try DatabaseConfiguration(url: "postgres://dibao@db:0/ledger") }
+        #expect(throws: ConfigurationError.self) { try DatabaseConfiguration(url: "mysql://dibao@host/ledger") }
+        #expect(try DatabaseConfiguration(url: "postgres://dibao@db:6543/ledger?port=6543").endpoint == .tcp(host: "db", port: 6543))
     }
 }

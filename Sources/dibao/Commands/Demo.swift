@@ -25,8 +25,7 @@ struct Demo: AsyncParsableCommand {
         let settings = try Settings.fromEnvironment()
         let database = try await Database.open(settings, logger: logger)
         defer { database.close(logger: logger) }
-        let migrator = try Migrator()
-        _ = try await withClient(database.owner, connectionsMax: 2, logger: logger) { try await migrator.migrate($0, logger: logger) }
+        _ = try await database.migrate(logger: logger)
         let configuration = DemoConfiguration(households: households, seed: seed, parallelHouseholds: parallel)
         print("dibao demo: 榆次区 (140702) under the 晋中市 (140700) policy, \(households) households, seed \(seed), year 2024")
         let report = try await withClient(database.app, connectionsMax: parallel + 2, logger: logger) { client in

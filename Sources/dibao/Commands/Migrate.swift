@@ -11,8 +11,7 @@ struct Migrate: AsyncParsableCommand {
         let settings = try Settings.fromEnvironment()
         let database = try await Database.open(settings, logger: logger)
         defer { database.close(logger: logger) }
-        let migrator = try Migrator()
-        let report = try await withClient(database.owner, connectionsMax: 2, logger: logger) { try await migrator.migrate($0, logger: logger) }
+        let report = try await database.migrate(logger: logger)
         if report.applied.isEmpty {
             print("schema is current: \(report.alreadyApplied) migrations already applied, nothing to do")
         } else {

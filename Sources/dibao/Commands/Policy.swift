@@ -21,6 +21,7 @@ struct PolicyCommand: AsyncParsableCommand {
             let settings = try Settings.fromEnvironment()
             let database = try await Database.open(settings, logger: logger)
             defer { database.close(logger: logger) }
+            try await database.checkApp(logger: logger)
             let report = try await withClient(database.app, connectionsMax: 2, logger: logger) { client in
                 try await PolicyLoader(store: EventStore(client: client, catalogue: LedgerCatalogue.make(), logger: logger)).loadFixture()
             }
@@ -46,6 +47,7 @@ struct PolicyCommand: AsyncParsableCommand {
             let actor = Actor(actorId: actor, displayName: actor, role: .admin, jurisdictionCode: policy.jurisdictionCode)
             let database = try await Database.open(try Settings.fromEnvironment(), logger: logger)
             defer { database.close(logger: logger) }
+            try await database.checkApp(logger: logger)
             let outcome = try await withClient(database.app, connectionsMax: 2, logger: logger) { client in
                 try await StandardChangeService(store: EventStore(client: client, catalogue: LedgerCatalogue.make(), logger: logger), logger: logger)
                     .apply(policy, actor: actor, commandId: commandId, paidThrough: paidThrough)

@@ -60,7 +60,7 @@ func withEngine<Result: Sendable>(_ body: @Sendable (ProjectionEngine) async thr
     let settings = try Settings.fromEnvironment()
     let database = try await Database.open(settings, logger: logger)
     defer { database.close(logger: logger) }
-    try await withClient(database.owner, connectionsMax: 2, logger: logger) { _ = try await Migrator().migrate($0, logger: logger) }
+    _ = try await database.migrate(logger: logger)
     return try await withClient(database.app, logger: logger) { client in
         let store = EventStore(client: client, catalogue: LedgerCatalogue.make(), logger: logger)
         let engine = ProjectionEngine(store: store, projections: ProjectionCatalogue.all(), logger: logger)

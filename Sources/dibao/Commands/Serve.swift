@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
         let database = try await Database.open(settings, logger: logger)
         defer { database.close(logger: logger) }
         let migrator = try Migrator()
-        let report = try await withClient(database.owner, connectionsMax: 2, logger: logger) { try await migrator.migrate($0, logger: logger) }
+        let report = try await database.migrate(logger: logger)
         logger.info("schema is current", metadata: ["applied": "\(report.applied.count)", "already": "\(report.alreadyApplied)"])
 
         let client = PostgresClient(configuration: database.app.clientConfiguration(), backgroundLogger: logger)

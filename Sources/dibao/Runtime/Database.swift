@@ -19,6 +19,7 @@ struct Database: Sendable {
     static func open(_ settings: Settings, logger: Logger) async throws -> Database {
         if let url = settings.databaseURL {
             let owner = try DatabaseConfiguration(url: url)
+            try await owner.checkReachable(source: "DIBAO_DATABASE_URL", logger: logger)
             return Database(owner: owner, app: owner.asRole("dibao_app", password: settings.appPassword), startedLauncher: nil)
         }
         let launcher = PostgresLauncher(home: settings.home + "/pg")
@@ -30,6 +31,20 @@ struct Database: Sendable {
         try await createDatabaseIfMissing(embeddedDatabase, on: maintenance, logger: logger)
         let owner = maintenance.withDatabase(embeddedDatabase)
         return Database(owner: owner, app: owner.asRole("dibao_app", password: nil), startedLauncher: wasRunning ? nil : launcher)
+    }
+
+    /// Applies the migrations as the owner, then checks that the service's role can log in (it
+    /// exists from the first migration on; on an external server its password is
+    /// DIBAO_APP_PASSWORD).
+    func migrate(logger: Logger) async throws -> Migrator.Report {
+        let report = try await withClient(owner, connectionsMax: 2, logger: logger) { try await Migrator().migrate($0, logger: logger) }
+        try await checkApp(logger: logger)
+        return report
+    }
+
+    /// Checks that the service's role can log in, with a message that says how to fix it.
+    func checkApp(logger: Logger) async throws {
+        try await app.checkReachable(source: "the service role dibao_app; its password is DIBAO_APP_PASSWORD", logger: logger)
     }
 
     /// Stops the embedded cluster if this process started it, unless other clients are connected

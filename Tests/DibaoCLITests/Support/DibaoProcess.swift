@@ -9,44 +9,72 @@ import Glibc
 /// kill a real one.
 struct DibaoProcess {
     let process: Process
-    /// Standard output and error, together.
+    /// The child's DIBAO_HOME, a fresh directory; removed when `run`'s body ends.
+    let home: URL
+    /// Standard output and error, together. Output printed just before a SIGKILL may still
+    /// sit in the child's buffer and be lost.
     let outputPath: String
 
-    /// `dibao` beside the test bundle (`swift build --build-tests` builds every product into
-    /// the same directory). A missing binary is a failure, not a skip. `swift test` alone does
-    /// not relink it: after changing the service, build it before running these suites.
-    static func executable() throws -> URL {
-        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let candidate = testBundle.deletingLastPathComponent().appendingPathComponent("dibao")
-        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw DibaoProcessError("no dibao executable at \(candidate.path): build every product first (swift build --build-tests)")
-        }
-        return candidate
+    /// How a child ended.
+    struct Ending: Equatable {
+        let status: Int32
+        let reason: Process.TerminationReason
+
+        static let success = Ending(status: 0, reason: .exit)
+        static func killed(by signal: Int32) -> Ending { Ending(status: signal, reason: .uncaughtSignal) }
     }
 
-    /// Starts `dibao arguments…` with DIBAO_DATABASE_URL naming `database` (the owner role, as
-    /// an operator would set it) and DIBAO_HOME a fresh directory.
-    static func start(_ arguments: [String], database: DatabaseConfiguration, environment extra: [String: String] = [:]) throws -> DibaoProcess {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dibao-cli-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let outputPath = home.appendingPathComponent("output.log").path
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+    /// Runs `body` with `dibao arguments…` started, DIBAO_DATABASE_URL naming `database` (the
+    /// owner role, as an operator would set it) and DIBAO_HOME a fresh directory. A child still
+    /// running when `body` ends, returns or throws, is killed, and its home removed.
+    static func run<Result>(_ arguments: [String], database: DatabaseConfiguration, environment extra: [String: String] = [:],
+                            _ body: (DibaoProcess) async throws -> Result) async throws -> Result {
+        let child = try start(arguments, database: database, environment: extra)
+        defer {
+            if child.process.isRunning { child.send(SIGKILL) }
+            try? FileManager.default.removeItem(at: child.home)
+        }
+        return try await body(child)
+    }
 
+    private static func start(_ arguments: [String], database: DatabaseConfiguration, environment extra: [String: String]) throws -> DibaoProcess {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dibao-cli-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["DIBAO_DATABASE_URL"] = url(database)
         environment["DIBAO_HOME"] = home.path
         environment.merge(extra) { $1 }
         process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        try output.close()
-        return DibaoProcess(process: process, outputPath: outputPath)
+
+        let outputPath = home.appendingPathComponent("output.log").path
+        do {
+            FileManager.default.createFile(atPath: outputPath, contents: nil)
+            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+            defer { try? output.close() }
+            process.standardOutput = output
+            process.standardError = output
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        } catch {
+            try? FileManager.default.removeItem(at: home)
+            throw error
+        }
+        return DibaoProcess(process: process, home: home, outputPath: outputPath)
+    }
+
+    /// `dibao` beside the test bundle: `swift build --build-tests` and `swift test` build every
+    /// product into the same directory (`swift test --skip-build` does not, so build first).
+    /// A missing binary is a failure, not a skip.
+    static func executable() throws -> URL {
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidate = testBundle.deletingLastPathComponent().appendingPathComponent("dibao")
+        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
+            throw TestFailure("no dibao executable at \(candidate.path): build every product first (swift build --build-tests)")
+        }
+        return candidate
     }
 
     /// The URL an operator would export: `redactedURL` with the password put back, if any.
@@ -61,38 +89,49 @@ struct DibaoProcess {
     /// Sends `signal` (SIGKILL: no handler, no drain, connections cut mid-transaction).
     func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-    /// Waits for the process to end, at most `limit`; returns how it ended.
-    func exit(within limit: Duration) async throws -> (status: Int32, reason: Process.TerminationReason) {
-        let deadline = ContinuousClock.now + limit
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                send(SIGKILL)
-                throw DibaoProcessError("dibao \(process.arguments ?? []) still running after \(limit); output:\n\(output)")
-            }
-            try await Task.sleep(for: .milliseconds(20))
+    /// Waits for the child to end, at most `limit` (then kills it and fails).
+    func waitForExit(within limit: Duration) async throws -> Ending {
+        try await waitUntil("dibao \((process.arguments ?? []).joined(separator: " ")) to end", within: limit) { !process.isRunning }
+        return Ending(status: process.terminationStatus, reason: process.terminationReason)
+    }
+
+    /// Fails at once, with the child's output, if the child has ended.
+    func expectRunning() throws {
+        guard process.isRunning else {
+            throw TestFailure("dibao \((process.arguments ?? []).joined(separator: " ")) ended early (status \(process.terminationStatus)); output:\n\(output)")
         }
-        return (process.terminationStatus, process.terminationReason)
     }
 }
 
-/// A free TCP port on localhost, for a child `serve` (bound to port 0, then released).
+/// Polls `condition` every 5 ms for at most `limit`.
+func waitUntil(_ what: String, within limit: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + limit
+    while try await !condition() {
+        guard ContinuousClock.now < deadline else { throw TestFailure("timed out after \(limit) waiting for \(what)") }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+}
+
+/// A free TCP port, for a child `serve` (bound to port 0 on every address, then released:
+/// another process could take it in between, which a test run does not).
 func freePort() throws -> Int {
     let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socketDescriptor >= 0 else { throw DibaoProcessError("socket() failed: errno \(errno)") }
+    guard socketDescriptor >= 0 else { throw TestFailure("socket() failed: errno \(errno)") }
     defer { close(socketDescriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_addr.s_addr = INADDR_ANY
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0 }
     }
-    guard bound else { throw DibaoProcessError("could not bind a free port: errno \(errno)") }
+    guard bound else { throw TestFailure("could not bind a free port: errno \(errno)") }
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-struct DibaoProcessError: Error, CustomStringConvertible {
+/// A step of a CLI test that could not be carried out (a timeout, a missing binary).
+struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
