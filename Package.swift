@@ -215,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "DibaoCLITests",
             dependencies: [
-                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoTestSupport",
+                "DibaoEvents", "DibaoStore", "DibaoProjections", "DibaoPostgresLauncher", "DibaoTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
