@@ -36,6 +36,10 @@ extension DatabaseConfiguration {
         guard let error = error as? PSQLError else { return String(describing: error) }
         if let message = error.serverInfo?[.message] { return message }
         if let underlying = error.underlying { return String(describing: underlying) }
-        return "\(error.code)"
+        switch error.code {
+        case .authMechanismRequiresPassword: return "the server asks for a password, and none is set"
+        case .serverClosedConnection: return "the server closed the connection before it was ready"
+        default: return "\(error.code)"
+        }
     }
 }

@@ -92,6 +92,7 @@ func withBenchDatabase<Result: Sendable>(
     do {
         let result = try await withClient(database.owner.withDatabase(name), connectionsMax: 2, logger: logger) { owner in
             try await Migrator().migrate(owner, logger: logger)
+            try await database.app.withDatabase(name).checkReachable(source: Database.appSource, logger: logger)
             return try await withClient(database.app.withDatabase(name), connectionsMax: 10, logger: logger) { client in
                 try await body(owner, EventStore(client: client, catalogue: LedgerCatalogue.make(), logger: logger, groupCommit: groupCommit), logger)
             }

@@ -11,7 +11,12 @@ struct Migrate: AsyncParsableCommand {
         let settings = try Settings.fromEnvironment()
         let database = try await Database.open(settings, logger: logger)
         defer { database.close(logger: logger) }
-        let report = try await database.migrate(logger: logger)
+        // `migrate` comes before the operator gives dibao_app a password, so a role that cannot
+        // log in yet is a warning here, not a failure.
+        let report = try await database.migrate(logger: logger, thenCheckApp: false)
+        do { try await database.checkApp(logger: logger) } catch {
+            logger.warning("\(error); set its password (ALTER ROLE dibao_app PASSWORD '…') and DIBAO_APP_PASSWORD before dibao serve")
+        }
         if report.applied.isEmpty {
             print("schema is current: \(report.alreadyApplied) migrations already applied, nothing to do")
         } else {

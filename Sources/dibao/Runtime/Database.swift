@@ -33,19 +33,20 @@ struct Database: Sendable {
         return Database(owner: owner, app: owner.asRole("dibao_app", password: nil), startedLauncher: wasRunning ? nil : launcher)
     }
 
-    /// Applies the migrations as the owner, then checks that the service's role can log in (it
-    /// exists from the first migration on; on an external server its password is
-    /// DIBAO_APP_PASSWORD).
-    func migrate(logger: Logger) async throws -> Migrator.Report {
+    /// Applies the migrations as the owner, then (unless told not to) checks that the service's
+    /// role can log in: commands that go on to work as `dibao_app` fail here, at once, if not.
+    func migrate(logger: Logger, thenCheckApp: Bool = true) async throws -> Migrator.Report {
         let report = try await withClient(owner, connectionsMax: 2, logger: logger) { try await Migrator().migrate($0, logger: logger) }
-        try await checkApp(logger: logger)
+        if thenCheckApp { try await checkApp(logger: logger) }
         return report
     }
 
     /// Checks that the service's role can log in, with a message that says how to fix it.
     func checkApp(logger: Logger) async throws {
-        try await app.checkReachable(source: "the service role dibao_app; its password is DIBAO_APP_PASSWORD", logger: logger)
+        try await app.checkReachable(source: Self.appSource, logger: logger)
     }
+
+    static let appSource = "the service role dibao_app, created by the migrations; its password is DIBAO_APP_PASSWORD"
 
     /// Stops the embedded cluster if this process started it, unless other clients are connected
     /// to it (a `serve` started while this command ran, which found the cluster running and so

@@ -103,12 +103,13 @@ struct DibaoProcess {
     }
 }
 
-/// Polls `condition` every 5 ms for at most `limit`.
-func waitUntil(_ what: String, within limit: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
+/// Polls `condition` every `interval` (5 ms by default) for at most `limit`.
+func waitUntil(_ what: String, within limit: Duration = .seconds(60), every interval: Duration = .milliseconds(5),
+               _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + limit
     while try await !condition() {
         guard ContinuousClock.now < deadline else { throw TestFailure("timed out after \(limit) waiting for \(what)") }
-        try await Task.sleep(for: .milliseconds(5))
+        try await Task.sleep(for: interval)
     }
 }
 
