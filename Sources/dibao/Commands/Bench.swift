@@ -81,7 +81,7 @@ func withBenchDatabase<Result: Sendable>(
 ) async throws -> Result {
     let logger = quietLogger("dibao-bench")
     let settings = try Settings.fromEnvironment()
-    let database = try await Database.open(settings, logger: logger)
+    let database = try await Database.open(settings, checkedDatabase: "postgres", logger: logger)
     defer { database.close(logger: logger) }
     let name = "dibao_bench_\(ProcessInfo.processInfo.processIdentifier)"
     let maintenance = database.owner.withDatabase("postgres")

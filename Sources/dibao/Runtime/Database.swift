@@ -16,10 +16,12 @@ struct Database: Sendable {
 
     static let embeddedDatabase = "dibao"
 
-    static func open(_ settings: Settings, logger: Logger) async throws -> Database {
+    /// `checkedDatabase`: the database of the URL whose reachability is checked first (the URL's
+    /// own unless the command works elsewhere on that server, as `bench` does in `postgres`).
+    static func open(_ settings: Settings, checkedDatabase: String? = nil, logger: Logger) async throws -> Database {
         if let url = settings.databaseURL {
             let owner = try DatabaseConfiguration(url: url)
-            try await owner.checkReachable(source: "DIBAO_DATABASE_URL", logger: logger)
+            try await owner.withDatabase(checkedDatabase ?? owner.database).checkReachable(source: "DIBAO_DATABASE_URL", logger: logger)
             return Database(owner: owner, app: owner.asRole("dibao_app", password: settings.appPassword), startedLauncher: nil)
         }
         let launcher = PostgresLauncher(home: settings.home + "/pg")
