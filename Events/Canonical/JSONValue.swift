@@ -28,6 +28,12 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// The elements of an array, or nil.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
+
     /// The member named `key` of an object, or nil.
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]

@@ -73,21 +73,39 @@ struct CaseChangeRoutesTests {
         }
     }
 
-    @Test("corrections: 更正 names the approval by its event id; an unknown id is 422; nothing is overwritten")
+    @Test("corrections: 更正 names the approval by the event id the case's history shows; an unknown id is 422; nothing is overwritten")
     func corrections() async throws {
         try await APIHarness.run(database) { api in
             let caseId = try await api.approvedCase(monthlyFen: 50_000, sequence: 4)
             let events = try await api.store.readStream(StreamName("case-\(caseId)"))
             let approval = try #require(events.first { $0.eventType == "CaseApproved" })
+
+            // The history lists every event with its id, version, actor and authority, as the log holds them.
+            let before = try await api.send(.get, "/v1/cases/\(caseId)", as: "inspector")
+            let history = try #require(before.json["history"]?.arrayValue, "\(before.json)")
+            #expect(history.count == events.count)
+            #expect(history.map { $0["eventId"]?.stringValue } == events.map { $0.eventId.uuidString.lowercased() })
+            #expect(history.map { $0["version"]?.integerValue } == events.map(\.streamVersion))
+            let approvalEntry = try #require(history.first { $0["eventType"] == "CaseApproved" })
+            #expect(approvalEntry["actorId"] == "S-APPROVER" && approvalEntry["actorRole"] == "approver" && approvalEntry["jurisdictionCode"] == "140702",
+                    "\(approvalEntry)")
+            #expect(approvalEntry["effectiveDate"]?.stringValue == approval.effectiveDate.description)
+            #expect(approvalEntry["recordedAt"]?.stringValue?.hasSuffix("Z") == true, "\(approvalEntry)")
+
             let unknown = try await post(api, caseId, "corrections", as: "approver",
                                          #"{"on":"2022-04-02","eventId":"00000000-0000-0000-0000-000000000000","reason":"录入错误"}"#)
             #expect(unknown.status == .unprocessableContent && APIHarness.errorCode(unknown.json) == "corrected_event_unknown")
-            let eventId = approval.eventId.uuidString.lowercased()
+            let eventId = try #require(approvalEntry["eventId"]?.stringValue)
             let corrected = try await post(api, caseId, "corrections", as: "approver",
                                            #"{"on":"2022-04-02","eventId":"\#(eventId)","reason":"录入错误","correctedMonthlyFen":48000}"#)
             #expect(corrected.status == .ok && corrected.json["events"] == ["EventCorrected"], "\(corrected.json)")
             let after = try await api.store.readStream(StreamName("case-\(caseId)"))
             #expect(after.count == events.count + 1 && after.first { $0.eventType == "CaseApproved" }?.dataText == approval.dataText)
+
+            // The corrected event stays in the history; the correction follows it, with its reason.
+            let afterHistory = try #require(try await api.send(.get, "/v1/cases/\(caseId)", as: "inspector").json["history"]?.arrayValue)
+            #expect(afterHistory.count == history.count + 1 && Array(afterHistory.prefix(history.count)) == history)
+            #expect(afterHistory.last?["eventType"] == "EventCorrected" && afterHistory.last?["reason"] == "录入错误", "\(String(describing: afterHistory.last))")
         }
     }
 

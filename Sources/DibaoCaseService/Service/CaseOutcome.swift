@@ -21,4 +21,6 @@ public struct CaseSnapshot: Sendable {
     public var version: Int64
     /// The policy streams of the village's ancestry, folded.
     public var policy: PolicyBook
+    /// Every event of the case, in version order.
+    public var history: [CaseHistoryEntry]
 }

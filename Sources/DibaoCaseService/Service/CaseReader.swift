@@ -15,6 +15,13 @@ struct CaseReader: Sendable {
         }
     }
 
+    /// A recorded case event as its history entry (its metadata read back).
+    func historyEntry(_ recorded: RecordedEvent) throws -> CaseHistoryEntry {
+        CaseHistoryEntry(version: recorded.streamVersion, eventId: recorded.eventId.uuidString.lowercased(), eventType: recorded.eventType,
+                         effectiveDate: recorded.effectiveDate, recordedAt: recorded.recordedAt,
+                         metadata: try decode(recorded) { try EventMetadata(json: $0.metadataJSON()) })
+    }
+
     /// The `policy-<code>` streams of `village`'s ancestry, folded.
     func policyBook(for village: RegionCode) async throws -> PolicyBook {
         var book = PolicyBook()

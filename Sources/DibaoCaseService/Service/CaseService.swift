@@ -81,7 +81,8 @@ public struct CaseService: Sendable {
         let state = CaseState(replaying: recorded.map { ($0.recorded.eventId.uuidString.lowercased(), $0.event) })
         guard let village = state.application?.villageCode else { throw CaseServiceError.caseNotFound(caseId: caseId) }
         return CaseSnapshot(caseId: caseId, state: state, version: recorded.last?.recorded.streamVersion ?? 0,
-                            policy: try await reader.policyBook(for: village))
+                            policy: try await reader.policyBook(for: village),
+                            history: try recorded.map { try reader.historyEntry($0.recorded) })
     }
 
     /// The case, for `actor`: refused outside the actor's jurisdiction. Every role may read.

@@ -1,9 +1,11 @@
 import DibaoCaseService
 import DibaoCasework
 import DibaoEvents
+import Foundation
 
-/// A case as `GET /v1/cases/{id}` shows it: status, amounts, key dates and what is overdue
-/// as of a date. Resident ID numbers appear masked only (R-D04).
+/// A case as `GET /v1/cases/{id}` shows it: status, amounts, key dates, what is overdue as of a
+/// date, and its history (every event: who, when, on what authority, why, and the event id a
+/// correction names). Resident ID numbers appear masked only (R-D04).
 enum CaseView {
     static func json(_ snapshot: CaseSnapshot, asOf today: BusinessDate) -> JSONValue {
         let state = snapshot.state
@@ -37,8 +39,27 @@ enum CaseView {
             members["exit"] = ["reason": .string(exit.reason.rawValue), "effectiveMonth": .string(exit.effectiveMonth.description)]
         }
         members["overdue"] = overdue(snapshot, asOf: today)
+        members["history"] = .array(snapshot.history.map(historyEntry))
         return .object(members)
     }
+
+    /// One history entry; `recordedAt` is PostgreSQL's clock in UTC, to the millisecond.
+    static func historyEntry(_ entry: CaseHistoryEntry) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "version": .integer(entry.version),
+            "eventId": .string(entry.eventId),
+            "eventType": .string(entry.eventType),
+            "effectiveDate": .string(entry.effectiveDate.description),
+            "recordedAt": .string(entry.recordedAt.formatted(Self.recordedAtStyle)),
+            "actorId": .string(entry.metadata.actorId),
+            "actorRole": .string(entry.metadata.actorRole),
+            "jurisdictionCode": .string(entry.metadata.jurisdictionCode),
+        ]
+        if let reason = entry.metadata.reason { members["reason"] = .string(reason) }
+        return .object(members)
+    }
+
+    static let recordedAtStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 
     /// The overdue flags; `null` when the jurisdiction's policy does not resolve for the month.
     static func overdue(_ snapshot: CaseSnapshot, asOf today: BusinessDate) -> JSONValue {
