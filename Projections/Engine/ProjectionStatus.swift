@@ -22,21 +22,27 @@ extension ProjectionEngine {
     public func statuses() async throws -> [ProjectionStatus] {
         var statuses: [ProjectionStatus] = []
         for projection in projections {
-            let rows = try await client.query("""
-                SELECT p.active_generation, p.building_generation, c.transaction_id::text, c.global_position, c.events_applied, c.last_error
-                  FROM dibao.projections p JOIN dibao.projection_checkpoints c ON c.name = p.name AND c.generation = p.active_generation
-                 WHERE p.name = \(projection.name)
-                """, logger: logger)
-            for try await (active, building, transactionId, position, applied, lastError) in rows.decode((Int, Int?, String, Int64, Int64, String?).self) {
-                let checkpoint = GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
-                let backlog = try await store.backlog(after: checkpoint, category: projection.category)
-                let lagSeconds = backlog.oldest.map { max(0, Date().timeIntervalSince($0)) } ?? 0
-                statuses.append(ProjectionStatus(name: projection.name, activeGeneration: active, buildingGeneration: building,
-                                                 checkpoint: checkpoint.description, eventsApplied: applied, lagEvents: backlog.events,
-                                                 lagSeconds: lagSeconds, lastError: lastError))
-            }
+            if let status = try await status(of: projection) { statuses.append(status) }
         }
         return statuses
+    }
+
+    /// The status of one projection's active generation; nil before it is registered.
+    public func status(of projection: any Projection) async throws -> ProjectionStatus? {
+        let rows = try await client.query("""
+            SELECT p.active_generation, p.building_generation, c.transaction_id::text, c.global_position, c.events_applied, c.last_error
+              FROM dibao.projections p JOIN dibao.projection_checkpoints c ON c.name = p.name AND c.generation = p.active_generation
+             WHERE p.name = \(projection.name)
+            """, logger: logger)
+        for try await (active, building, transactionId, position, applied, lastError) in rows.decode((Int, Int?, String, Int64, Int64, String?).self) {
+            let checkpoint = GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
+            let backlog = try await store.backlog(after: checkpoint, category: projection.category)
+            let lagSeconds = backlog.oldest.map { max(0, Date().timeIntervalSince($0)) } ?? 0
+            return ProjectionStatus(name: projection.name, activeGeneration: active, buildingGeneration: building,
+                                    checkpoint: checkpoint.description, eventsApplied: applied, lagEvents: backlog.events,
+                                    lagSeconds: lagSeconds, lastError: lastError)
+        }
+        return nil
     }
 
     /// The projections whose active generation's last batch failed, with that error, in one

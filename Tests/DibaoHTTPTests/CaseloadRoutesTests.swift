@@ -160,4 +160,27 @@ struct CaseloadRoutesTests {
             #expect(province.status == .forbidden, "a county may not read its province")
         }
     }
+
+    @Test("Every report says how far the projection is behind the log: 0 events when caught up, the new case's events when not")
+    func lagHeaders() async throws {
+        try await APIHarness.run(database) { api in
+            _ = try await Self.seed(api)
+            let caughtUp = try await api.raw("/v1/caseload?jurisdiction=140702001", as: "approver")
+            #expect(caughtUp.status == .ok)
+            #expect(caughtUp.headers[HTTPFields.Element.Name("Dibao-Projection-Lag-Events")!] == "0")
+            #expect(caughtUp.headers[HTTPFields.Element.Name("Dibao-Projection-Lag-Seconds")!] == "0.0")
+
+            // A third case, not yet applied: its events are the lag, in JSON and CSV alike.
+            let before = try await api.store.backlog(after: .start, category: "case").events
+            _ = try await api.approvedCase(village: "140702001001", monthlyFen: 30_000, sequence: 3)
+            let pending = try await api.store.backlog(after: .start, category: "case").events - before
+            #expect(pending > 0)
+            let behind = try await api.raw("/v1/caseload?jurisdiction=140702001&format=csv", as: "approver")
+            #expect(behind.headers[HTTPFields.Element.Name("Dibao-Projection-Lag-Events")!] == String(pending))
+            let seconds = try #require(behind.headers[HTTPFields.Element.Name("Dibao-Projection-Lag-Seconds")!].flatMap(Double.init))
+            #expect(seconds >= 0)
+            let monthly = try await api.raw("/v1/reports/monthly?jurisdiction=140702001&month=2022-04", as: "approver")
+            #expect(monthly.headers[HTTPFields.Element.Name("Dibao-Projection-Lag-Events")!] == String(pending))
+        }
+    }
 }

@@ -35,9 +35,11 @@ struct APIHarness {
                 tokens[name] = try await issuer.issue(for: Actor(actorId: "S-\(name.uppercased())", displayName: name, role: role,
                                                                  jurisdictionCode: try RegionCode(code)))
             }
+            let engine = ProjectionEngine(store: store, projections: [Caseload()], logger: TestLogging.logger)
             let caseload = CaseloadRoutes(caseload: CaseloadQuery(client: store.client, logger: TestLogging.logger),
                                           monthly: MonthlyStatisticsQuery(client: store.client, logger: TestLogging.logger),
-                                          verifier: await TokenVerifier(secret: secret))
+                                          verifier: await TokenVerifier(secret: secret),
+                                          freshness: { try? await engine.status(of: Caseload()) })
             let app = Application(router: DibaoApplication.router(operations: operations, cases: routes, caseload: caseload))
             let issued = tokens
             try await app.test(.router) { client in try await body(APIHarness(client: client, tokens: issued, store: store)) }
