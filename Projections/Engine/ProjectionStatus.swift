@@ -15,6 +15,18 @@ public struct ProjectionStatus: Sendable, Codable, Equatable {
     public var lagEvents: Int64
     public var lagSeconds: Double
     public var lastError: String?
+
+    public init(name: String, activeGeneration: Int, buildingGeneration: Int?, checkpoint: String, eventsApplied: Int64,
+                lagEvents: Int64, lagSeconds: Double, lastError: String?) {
+        self.name = name
+        self.activeGeneration = activeGeneration
+        self.buildingGeneration = buildingGeneration
+        self.checkpoint = checkpoint
+        self.eventsApplied = eventsApplied
+        self.lagEvents = lagEvents
+        self.lagSeconds = lagSeconds
+        self.lastError = lastError
+    }
 }
 
 extension ProjectionEngine {
@@ -37,7 +49,7 @@ extension ProjectionEngine {
         for try await (active, building, transactionId, position, applied, lastError) in rows.decode((Int, Int?, String, Int64, Int64, String?).self) {
             let checkpoint = GlobalCheckpoint(transactionId: UInt64(transactionId) ?? 0, position: position)
             let backlog = try await store.backlog(after: checkpoint, category: projection.category)
-            let lagSeconds = backlog.oldest.map { max(0, Date().timeIntervalSince($0)) } ?? 0
+            let lagSeconds = backlog.oldestAgeSeconds ?? 0
             return ProjectionStatus(name: projection.name, activeGeneration: active, buildingGeneration: building,
                                     checkpoint: checkpoint.description, eventsApplied: applied, lagEvents: backlog.events,
                                     lagSeconds: lagSeconds, lastError: lastError)

@@ -1,4 +1,6 @@
 import DibaoEvents
+import DibaoCaseService
+import DibaoCasework
 import DibaoHTTP
 import DibaoStore
 import DibaoTestSupport
@@ -90,14 +92,24 @@ struct CaseChangeRoutesTests {
             #expect(approvalEntry["actorId"] == "S-APPROVER" && approvalEntry["actorRole"] == "approver" && approvalEntry["jurisdictionCode"] == "140702",
                     "\(approvalEntry)")
             #expect(approvalEntry["effectiveDate"]?.stringValue == approval.effectiveDate.description)
-            #expect(approvalEntry["recordedAt"]?.stringValue?.hasSuffix("Z") == true, "\(approvalEntry)")
+            let recordedAt = try #require(approvalEntry["recordedAt"]?.stringValue)
+            #expect(recordedAt.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/) != nil, "\(recordedAt)")
+            for entry in history {
+                let keys = Set(entry.objectValue?.keys.map { $0 } ?? [])
+                #expect(keys.subtracting(["reason"]) == ["version", "eventId", "eventType", "effectiveDate", "recordedAt", "actorId", "actorRole", "jurisdictionCode"],
+                        "\(entry)")
+            }
 
             let unknown = try await post(api, caseId, "corrections", as: "approver",
                                          #"{"on":"2022-04-02","eventId":"00000000-0000-0000-0000-000000000000","reason":"录入错误"}"#)
             #expect(unknown.status == .unprocessableContent && APIHarness.errorCode(unknown.json) == "corrected_event_unknown")
             let eventId = try #require(approvalEntry["eventId"]?.stringValue)
+            let withIdNumber = try await post(api, caseId, "corrections", as: "approver",
+                                              #"{"on":"2022-04-02","eventId":"\#(eventId)","reason":"身份证号 14070219800101123X 录错"}"#)
+            #expect(withIdNumber.status == .badRequest && APIHarness.errorField(withIdNumber.json) == "reason", "\(withIdNumber.json)")
+            // Event ids are shown lower-case and accepted in any case.
             let corrected = try await post(api, caseId, "corrections", as: "approver",
-                                           #"{"on":"2022-04-02","eventId":"\#(eventId)","reason":"录入错误","correctedMonthlyFen":48000}"#)
+                                           #"{"on":"2022-04-02","eventId":"\#(eventId.uppercased())","reason":"录入错误","correctedMonthlyFen":48000}"#)
             #expect(corrected.status == .ok && corrected.json["events"] == ["EventCorrected"], "\(corrected.json)")
             let after = try await api.store.readStream(StreamName("case-\(caseId)"))
             #expect(after.count == events.count + 1 && after.first { $0.eventType == "CaseApproved" }?.dataText == approval.dataText)
@@ -106,6 +118,22 @@ struct CaseChangeRoutesTests {
             let afterHistory = try #require(try await api.send(.get, "/v1/cases/\(caseId)", as: "inspector").json["history"]?.arrayValue)
             #expect(afterHistory.count == history.count + 1 && Array(afterHistory.prefix(history.count)) == history)
             #expect(afterHistory.last?["eventType"] == "EventCorrected" && afterHistory.last?["reason"] == "录入错误", "\(String(describing: afterHistory.last))")
+        }
+    }
+
+    @Test("A reason stored before free text was checked is shown with its ID number masked (R-D04)")
+    func storedReasonIsMasked() async throws {
+        try await APIHarness.run(database) { api in
+            let caseId = try await api.approvedCase(monthlyFen: 50_000, sequence: 5)
+            // Straight through the case service, as an older build's HTTP layer let it through.
+            let service = CaseService(store: api.store, logger: TestLogging.logger)
+            let approver = Actor(actorId: "S-APPROVER", displayName: "approver", role: .approver, jurisdictionCode: try RegionCode("140702"))
+            _ = try await service.execute(.suspendCase(on: try BusinessDate("2022-05-10"), fromMonth: try CalendarMonth("2022-06"),
+                                                       reason: "户主 14070219800101123X 外出失联"),
+                                          caseId: caseId, actor: approver, commandId: UUID())
+            let view = try await api.send(.get, "/v1/cases/\(caseId)", as: "inspector")
+            let suspension = try #require(view.json["history"]?.arrayValue?.last)
+            #expect(suspension["eventType"] == "CaseSuspended" && suspension["reason"] == "户主 140702********123X 外出失联", "\(suspension)")
         }
     }
 

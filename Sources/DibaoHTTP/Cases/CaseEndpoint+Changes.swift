@@ -19,7 +19,7 @@ extension CaseEndpoint {
             .completeTapering(decidedBy: actor.actorId, on: try body.date("on"))
         },
         CaseEndpoint(path: "suspension", summary: "暂停 suspend payments from a month") { body, _ in
-            .suspendCase(on: try body.date("on"), fromMonth: try body.month("fromMonth"), reason: try body.string("reason"))
+            .suspendCase(on: try body.date("on"), fromMonth: try body.month("fromMonth"), reason: try body.freeText("reason"))
         },
         CaseEndpoint(path: "resumption", summary: "恢复 resume payments from a month") { body, _ in
             .resumeCase(on: try body.date("on"), fromMonth: try body.month("fromMonth"))
@@ -29,8 +29,8 @@ extension CaseEndpoint {
             return .exitCase(decidedBy: actor.actorId, on: try body.date("on"), reason: reason, deathDate: try body.optionalDate("deathDate"))
         },
         CaseEndpoint(path: "corrections", summary: "更正 correct an earlier event (never overwrites it)") { body, actor in
-            .correctEvent(eventId: try body.string("eventId"), correctedBy: actor.actorId, on: try body.date("on"),
-                          reason: try body.string("reason"), correctedMonthlyFen: try body.optionalFen("correctedMonthlyFen"))
+            .correctEvent(eventId: try body.uuid("eventId").uuidString.lowercased(), correctedBy: actor.actorId, on: try body.date("on"),
+                          reason: try body.freeText("reason"), correctedMonthlyFen: try body.optionalFen("correctedMonthlyFen"))
         },
     ]
 
@@ -40,7 +40,7 @@ extension CaseEndpoint {
                                     emergencyLocationCode: try body.regionCode("emergencyLocationCode"), amountFen: try body.fen("amountFen"))
         },
         CaseEndpoint(path: "emergency-explanation", summary: "事后补充说明 explain an emergency payment afterwards") { body, actor in
-            .recordEmergencyExplanation(recordedBy: actor.actorId, on: try body.date("on"), explanation: try body.string("explanation"))
+            .recordEmergencyExplanation(recordedBy: actor.actorId, on: try body.date("on"), explanation: try body.freeText("explanation"))
         },
         CaseEndpoint(path: "expenditure-approval", summary: "支出型临时救助 approve expenditure assistance, paid in stages") { body, actor in
             let stages = try body.optionalInteger("plannedStages")

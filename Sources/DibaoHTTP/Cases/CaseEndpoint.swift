@@ -44,7 +44,7 @@ struct CaseEndpoint: Sendable {
         },
         CaseEndpoint(path: "rejection", summary: "不予批准 reject the application") { body, actor in
             .rejectApplication(decidedBy: actor.actorId, level: actor.level, on: try body.date("on"),
-                               reasonCode: try body.string("reasonCode"), reason: try body.string("reason"))
+                               reasonCode: try body.string("reasonCode"), reason: try body.freeText("reason"))
         },
     ]
 }

@@ -30,7 +30,7 @@ enum CaseView {
             members["approvedOn"] = .string(approval.approvedOn.description)
             members["firstBenefitMonth"] = .string(approval.firstBenefitMonth.description)
         }
-        if let rejection = state.rejection { members["rejection"] = rejection.json }
+        if let rejection = state.rejection { members["rejection"] = maskingFreeText(rejection.json) }
         if let tapering = state.tapering {
             members["tapering"] = ["startMonth": .string(tapering.startMonth.description), "endMonth": .string(tapering.endMonth.description)]
         }
@@ -41,6 +41,17 @@ enum CaseView {
         members["overdue"] = overdue(snapshot, asOf: today)
         members["history"] = .array(snapshot.history.map(historyEntry))
         return .object(members)
+    }
+
+    /// `value` with every string masked by `FreeText.masked`: reasons typed before commands
+    /// refused ID and account numbers in free text are shown masked (R-D04).
+    static func maskingFreeText(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(FreeText.masked(text))
+        case .array(let elements): .array(elements.map(maskingFreeText))
+        case .object(let members): .object(members.mapValues(maskingFreeText))
+        default: value
+        }
     }
 
     /// One history entry; `recordedAt` is PostgreSQL's clock in UTC, to the millisecond.
@@ -55,7 +66,7 @@ enum CaseView {
             "actorRole": .string(entry.metadata.actorRole),
             "jurisdictionCode": .string(entry.metadata.jurisdictionCode),
         ]
-        if let reason = entry.metadata.reason { members["reason"] = .string(reason) }
+        if let reason = entry.metadata.reason { members["reason"] = .string(FreeText.masked(reason)) }
         return .object(members)
     }
 

@@ -45,6 +45,22 @@ struct CommandBody {
         return text
     }
 
+    /// A UUID in any letter case (event ids are shown lower-case).
+    mutating func uuid(_ name: String) throws -> UUID {
+        guard let id = UUID(uuidString: try string(name)) else { throw APIError.invalid(field: name, reason: "must be a UUID") }
+        return id
+    }
+
+    /// Free text kept in the log for good (a reason, an explanation): refused when it holds an ID
+    /// or account number, which every reader of the case would see (R-D04, `FreeText`).
+    mutating func freeText(_ name: String) throws -> String {
+        let text = try string(name)
+        guard !FreeText.containsLongNumber(text) else {
+            throw APIError.invalid(field: name, reason: "must not contain an ID or account number (\(FreeText.numberDigitsMin) or more digits); name the person by relation")
+        }
+        return text
+    }
+
     mutating func date(_ name: String) throws -> BusinessDate {
         guard let date = try optionalDate(name) else { throw missing(name) }
         return date

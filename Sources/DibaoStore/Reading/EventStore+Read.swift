@@ -131,15 +131,16 @@ extension EventStore {
     }
 
     /// The oldest event a reader at `checkpoint` has not yet been handed, whether or not it is
-    /// already visible behind the horizon: (events behind, oldest recorded_at). For lag reports.
-    public func backlog(after checkpoint: GlobalCheckpoint, category: String? = nil) async throws -> (events: Int64, oldest: Date?) {
+    /// already visible behind the horizon: (events behind, age in seconds of the oldest of them,
+    /// by PostgreSQL's clock, the one that set `recorded_at`). For lag reports.
+    public func backlog(after checkpoint: GlobalCheckpoint, category: String? = nil) async throws -> (events: Int64, oldestAgeSeconds: Double?) {
         try await translatingErrors {
             let rows = try await client.query("""
-                SELECT count(*), min(recorded_at) FROM dibao.events
+                SELECT count(*), extract(epoch FROM clock_timestamp() - min(recorded_at))::float8 FROM dibao.events
                  WHERE (transaction_id, global_position) > (\(String(checkpoint.transactionId))::xid8, \(checkpoint.position))
                    AND (\(category)::text IS NULL OR stream_category = \(category)::text)
                 """, logger: logger)
-            for try await (count, oldest) in rows.decode((Int64, Date?).self) { return (count, oldest) }
+            for try await (count, age) in rows.decode((Int64, Double?).self) { return (count, age) }
             return (0, nil)
         }
     }

@@ -38,9 +38,10 @@ struct Serve: AsyncParsableCommand {
         let verifier = await TokenVerifier(secret: secret)
         let cases = CaseRoutes(service: CaseService(store: store, logger: logger), verifier: verifier)
         let caseloadProjection = try engine.projection(named: Caseload().name)
+        let caseloadStatus = CachedProjectionStatus(logger: logger) { try await engine.status(of: caseloadProjection) }
         let caseload = CaseloadRoutes(caseload: CaseloadQuery(client: client, logger: logger),
                                       monthly: MonthlyStatisticsQuery(client: client, logger: logger), verifier: verifier,
-                                      freshness: { try? await engine.status(of: caseloadProjection) })
+                                      freshness: { await caseloadStatus.status() })
         let application = DibaoApplication.make(port: settings.httpPort, operations: operations, cases: cases, caseload: caseload, logger: logger)
         let services: [any Service] = [
             client,
