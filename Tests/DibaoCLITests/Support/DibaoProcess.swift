@@ -80,8 +80,11 @@ struct DibaoProcess {
     /// The URL an operator would export: `redactedURL` with the password put back, if any.
     static func url(_ database: DatabaseConfiguration) -> String {
         guard let password = database.password else { return database.redactedURL }
+        // The user name before the first `@` is percent-encoded, so it holds no `@` itself.
         let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
-        return database.redactedURL.replacingOccurrences(of: "postgres://\(database.username)@", with: "postgres://\(database.username):\(encoded)@")
+        var url = database.redactedURL
+        url.insert(contentsOf: ":\(encoded)", at: url.firstIndex(of: "@")!)
+        return url
     }
 
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
