@@ -14,38 +14,47 @@ public struct MonthlyStatisticsQuery: Sendable {
         self.logger = logger
     }
 
-    /// The month's figures beside the previous month's (上期) and the change (环比).
+    /// The month's figures beside the previous month's (上期) and the change (环比). Every figure
+    /// comes from one snapshot of the read model: a live batch or a rebuild's switch between
+    /// two of its queries cannot make the totals disagree with the movements.
     public func statistics(_ jurisdiction: RegionCode, month: CalendarMonth) async throws -> MonthlyStatistics {
-        do { return try await figures(jurisdiction, month: month) } catch { throw StoreError.unavailable(error) }
+        do {
+            return try await client.transaction(logger: logger, snapshot: true) { connection in
+                try await figures(jurisdiction, month: month, on: connection)
+            }
+        } catch {
+            throw StoreError.unavailable(error)
+        }
     }
 
-    private func figures(_ jurisdiction: RegionCode, month: CalendarMonth) async throws -> MonthlyStatistics {
-        let current = try await programmeFigures(jurisdiction, month)
-        let previous = try await programmeFigures(jurisdiction, month.adding(months: -1))
+    private func figures(_ jurisdiction: RegionCode, month: CalendarMonth, on connection: PostgresConnection) async throws -> MonthlyStatistics {
+        let current = try await programmeFigures(jurisdiction, month, on: connection)
+        let previous = try await programmeFigures(jurisdiction, month.adding(months: -1), on: connection)
         let programmes = CaseloadBuckets.programmes.map {
             ProgrammeMonthComparison(programme: $0, current: current[$0] ?? ProgrammeMonthFigures(), previous: previous[$0] ?? ProgrammeMonthFigures())
         }
-        let temporary = TemporaryAssistanceComparison(current: try await temporaryFigures(jurisdiction, month),
-                                                      previous: try await temporaryFigures(jurisdiction, month.adding(months: -1)))
+        let temporary = TemporaryAssistanceComparison(current: try await temporaryFigures(jurisdiction, month, on: connection),
+                                                      previous: try await temporaryFigures(jurisdiction, month.adding(months: -1), on: connection))
         return MonthlyStatistics(jurisdiction: jurisdiction, month: month, programmes: programmes, temporaryAssistance: temporary)
     }
 
-    private func programmeFigures(_ jurisdiction: RegionCode, _ month: CalendarMonth) async throws -> [Programme: ProgrammeMonthFigures] {
+    private func programmeFigures(_ jurisdiction: RegionCode, _ month: CalendarMonth,
+                                  on connection: PostgresConnection) async throws -> [Programme: ProgrammeMonthFigures] {
         let monthEnd = try BusinessDate(year: month.year, month: month.month, day: BusinessDate.daysIn(year: month.year, month: month.month))
         var figures: [Programme: ProgrammeMonthFigures] = [:]
         // In the caseload at the month's end: active or tapering for that benefit month (F-23).
         let inCaseload = CaseloadSnapshotSQL.cases(asOf: monthEnd, in: jurisdiction, statuses: [.active, .tapering])
         let totals = "SELECT programme, count(*)::bigint, sum(persons)::bigint, sum(monthly_amount_fen)::bigint FROM (\(inCaseload)) c GROUP BY 1"
-        for (programme, households, persons, amount) in try await rows(totals) {
+        for (programme, households, persons, amount) in try await rows(totals, on: connection) {
             figures[programme, default: ProgrammeMonthFigures()].households = households
             figures[programme, default: ProgrammeMonthFigures()].persons = persons
             figures[programme, default: ProgrammeMonthFigures()].amountFen = amount
         }
-        for (programme, households, persons, _) in try await rows(movement("entry_month", month, jurisdiction)) {
+        for (programme, households, persons, _) in try await rows(movement("entry_month", month, jurisdiction), on: connection) {
             figures[programme, default: ProgrammeMonthFigures()].householdsEntered = households
             figures[programme, default: ProgrammeMonthFigures()].personsEntered = persons
         }
-        for (programme, households, persons, _) in try await rows(movement("exit_month", month, jurisdiction)) {
+        for (programme, households, persons, _) in try await rows(movement("exit_month", month, jurisdiction), on: connection) {
             figures[programme, default: ProgrammeMonthFigures()].householdsExited = households
             figures[programme, default: ProgrammeMonthFigures()].personsExited = persons
         }
@@ -62,18 +71,19 @@ public struct MonthlyStatisticsQuery: Sendable {
         """
     }
 
-    private func rows(_ sql: String) async throws -> [(Programme, Int64, Int64, Int64)] {
+    private func rows(_ sql: String, on connection: PostgresConnection) async throws -> [(Programme, Int64, Int64, Int64)] {
         var result: [(Programme, Int64, Int64, Int64)] = []
-        let rows = try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         for try await (programme, first, second, third) in rows.decode((String, Int64, Int64, Int64).self) {
             if let programme = Programme(rawValue: programme) { result.append((programme, first, second, third)) }
         }
         return result
     }
 
-    private func temporaryFigures(_ jurisdiction: RegionCode, _ month: CalendarMonth) async throws -> TemporaryAssistanceMonthFigures {
+    private func temporaryFigures(_ jurisdiction: RegionCode, _ month: CalendarMonth,
+                                  on connection: PostgresConnection) async throws -> TemporaryAssistanceMonthFigures {
         let next = month.adding(months: 1)
-        let rows = try await client.query(PostgresQuery(unsafeSQL: """
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: """
             SELECT coalesce(sum(amount_fen), 0)::bigint, coalesce(sum(person_times), 0)::bigint, count(*)::bigint
               FROM dibao.caseload_temporary_payments
              WHERE region_code LIKE \(CaseloadSnapshotSQL.pattern(jurisdiction))

@@ -21,6 +21,7 @@ extension ProjectionEngine {
     @discardableResult
     public func rebuild(_ projection: any Projection, batchSizeMax: Int = 5_000,
                         progress: @Sendable (RebuildProgress) -> Void = { _ in }) async throws -> Int {
+        guard batchSizeMax >= 1 else { throw ConfigurationError("a rebuild's batch size must be at least 1, not \(batchSizeMax)") }
         let generation = try await startOrResumeBuild(projection)
         let started = ContinuousClock.now
         var applied: Int64 = 0
@@ -33,7 +34,7 @@ extension ProjectionEngine {
             progress(RebuildProgress(projection: projection.name, generation: generation, eventsApplied: applied, eventsRemaining: remaining,
                                      eventsPerSecond: rate, etaSeconds: rate > 0 ? Double(remaining) / rate : nil))
         }
-        try await switchTo(projection, generation: generation)
+        try await switchTo(projection, generation: generation, batchSizeMax: batchSizeMax)
         return generation
     }
 
@@ -57,20 +58,60 @@ extension ProjectionEngine {
     }
 
     /// Points the views at `generation`, makes it active, and drops the previous generation.
-    func switchTo(_ projection: any Projection, generation: Int) async throws {
-        let previous = try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.query("SELECT active_generation FROM dibao.projections WHERE name = \(projection.name) FOR UPDATE", logger: logger)
-            var previous = 0
-            for try await active in rows.decode(Int.self) { previous = active }
+    ///
+    /// In one transaction, holding the projection's row and the active generation's checkpoint
+    /// (so its live runner waits): the new generation is first brought level with the active
+    /// one, so a query never sees the read model step back at the switch. A generation no longer
+    /// being built is never switched to: another run of the same rebuild switched already (a
+    /// no-op), or a newer rebuild replaced it (refused, nothing changes).
+    func switchTo(_ projection: any Projection, generation: Int, batchSizeMax: Int = 5_000) async throws {
+        let previous: Int? = try await client.transaction(logger: logger) { connection in
+            let rows = try await connection.query("""
+                SELECT active_generation, building_generation FROM dibao.projections WHERE name = \(projection.name) FOR UPDATE
+                """, logger: logger)
+            var found: (Int, Int?)?
+            for try await row in rows.decode((Int, Int?).self) { found = row }
+            guard let (active, building) = found else { throw ConfigurationError("projection '\(projection.name)' is not registered") }
+            if active == generation { return nil }
+            guard building == generation else {
+                throw ConfigurationError("""
+                    generation \(generation) of '\(projection.name)' is no longer being built \
+                    (active: \(active), building: \(building.map(String.init) ?? "none")); nothing was switched
+                    """)
+            }
+            try await bringLevel(projection, generation: generation, with: active, batchSizeMax: batchSizeMax, on: connection)
             try await pointViews(of: projection, at: ReadModelNames(projection: projection.name, generation: generation), on: connection)
             try await connection.query("""
                 UPDATE dibao.projections SET active_generation = \(generation), building_generation = NULL, updated_at = now()
                  WHERE name = \(projection.name)
                 """, logger: logger)
-            return previous
+            return active
         }
-        guard previous != generation else { return }
+        guard previous != nil else { return }
         try await dropStaleGenerations(of: projection)
+    }
+
+    /// Inside the switch's transaction: locks the active generation's checkpoint, then applies
+    /// pages to `generation` until it has passed that checkpoint. The rebuild stopped at its
+    /// horizon, and the live runner may have moved the active generation past it since; every
+    /// event up to the active checkpoint is committed and behind this transaction's horizon, so
+    /// the loop ends.
+    func bringLevel(_ projection: any Projection, generation: Int, with active: Int, batchSizeMax: Int,
+                    on connection: PostgresConnection) async throws {
+        let target = try await lockCheckpoint(projection, generation: active, on: connection)
+        var checkpoint = try await lockCheckpoint(projection, generation: generation, on: connection)
+        while checkpoint < target {
+            let page = try await EventStore.readPage(on: connection, after: checkpoint, category: projection.category,
+                                                     limit: batchSizeMax, columns: projection.columns, logger: logger)
+            guard page.end > checkpoint else {
+                throw ConfigurationError("""
+                    generation \(generation) of '\(projection.name)' cannot pass \(checkpoint) to reach the active generation's \(target); \
+                    nothing was switched
+                    """)
+            }
+            try await write(page, after: checkpoint, of: projection, generation: generation, on: connection, storingEnd: true)
+            checkpoint = page.end
+        }
     }
 
     /// Drops every generation that is neither active nor being built: the one a switch replaced,

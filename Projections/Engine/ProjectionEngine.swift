@@ -120,10 +120,11 @@ public final class ProjectionEngine: Sendable {
     /// restarted runner does not scan far, seldom enough that an idle projection does not write a
     /// row version and its WAL on every poll (each batch's row lock takes a transaction id, so an
     /// idle projection's horizon moves by one per poll, and its end is stored every 1,000 polls).
+    /// `storingEnd` stores an empty page's end whatever its distance (a switch levelling two generations).
     func write(_ page: GlobalPage, after checkpoint: GlobalCheckpoint, of projection: any Projection, generation: Int,
-               on connection: PostgresConnection) async throws {
+               on connection: PostgresConnection, storingEnd: Bool = false) async throws {
         guard !page.events.isEmpty else {
-            let moves = page.end.transactionId >= checkpoint.transactionId + Self.storedSkipTransactions
+            let moves = storingEnd ? page.end > checkpoint : page.end.transactionId >= checkpoint.transactionId + Self.storedSkipTransactions
             let stored = moves ? page.end : checkpoint
             try await connection.query("""
                 UPDATE dibao.projection_checkpoints

@@ -41,14 +41,16 @@ public struct PostgresLauncher: Sendable {
         for (name, value) in settings.sorted(by: { $0.key < $1.key }) { options += ["-c", "\(name)=\(value)"] }
         try runner.run(binaries.path("pg_ctl"), ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options.joined(separator: " "), "start"],
                        what: "pg_ctl start (log: \(logFile))")
+        forgetOwner()  // an owner recorded for an earlier run; whoever started this one records itself
     }
 
     /// Stops the cluster after in-flight transactions end (fast shutdown).
     public func stop() throws {
         let binaries = try PostgresBinaries.locate()
         let runner = try ProcessRunner.forPostgres()
-        guard try isRunning(binaries: binaries, runner: runner) else { return }
+        guard try isRunning(binaries: binaries, runner: runner) else { forgetOwner(); return }
         try runner.run(binaries.path("pg_ctl"), ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], what: "pg_ctl stop")
+        forgetOwner()
     }
 
     /// Whether the cluster is initialised and its postmaster answers.

@@ -66,7 +66,6 @@ struct RebuildReadAheadTests {
             let incremental = try await RebuildTests.rows(store)
 
             #expect(try await engine.rebuild(projection, batchSizeMax: 97) == 2)
-            try await RebuildTests.catchUp(engine, projection, batch: 97)
             #expect(try await RebuildTests.rows(store) == incremental)
             #expect(incremental.map { Int($0.split(separator: " ")[2])! }.reduce(0, +) == 2 * RebuildTests.seededEvents)
         }

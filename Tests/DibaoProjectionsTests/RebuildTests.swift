@@ -60,8 +60,8 @@ struct RebuildTests {
 
             let generation = try await engine.rebuild(projection, batchSizeMax: 113)
             #expect(generation == 2)
-            try await Self.catchUp(engine, projection, batch: 113)
             #expect(try await engine.activeGeneration(of: projection) == 2)
+            // No catch-up after the switch: the new generation holds every event the old one did.
             #expect(try await Self.rows(store) == incremental)
         }
     }
@@ -96,7 +96,6 @@ struct RebuildTests {
             #expect(halfway > .start)
             let generation = try await engine.rebuild(projection, batchSizeMax: 97)
             #expect(generation == 2)
-            try await Self.catchUp(engine, projection, batch: 97)
             #expect(try await Self.rows(store) == incrementalAfter)
             #expect(incrementalAfter.map { Int($0.split(separator: " ")[2])! }.reduce(0, +) == 2 * Self.seededEvents)
         }

@@ -77,6 +77,54 @@ struct AppendTests {
         }
     }
 
+    @Test("A retry that differs in one part of its content only — data, type, effective date, stream or metadata — is refused and writes nothing")
+    func eachPartOfTheContentCounts() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let commandId = UUID(), metadata = Fixtures.metadata()
+            let original = ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: ["n": .integer(1)], effectiveDate: try BusinessDate("2024-03-01"))
+            let append = { (stream: StreamName, event: ProposedEvent, metadata: EventMetadata) in
+                try await store.append(AppendRequest(stream: stream, expectedVersion: .any, commandId: commandId, metadata: metadata, events: [event]))
+            }
+            _ = try await append(stream, original, metadata)
+            var reason = metadata
+            reason.reason = "another reason"
+            let variants: [(String, StreamName, ProposedEvent, EventMetadata)] = [
+                ("data", stream, ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: ["n": .integer(2)], effectiveDate: original.effectiveDate), metadata),
+                ("type", stream, ProposedEvent(eventType: "LedgerNoteRecorded", schemaVersion: 1, data: ["text": .string("n")], effectiveDate: original.effectiveDate), metadata),
+                ("date", stream, ProposedEvent(eventType: "ThingHappened", schemaVersion: 1, data: ["n": .integer(1)], effectiveDate: try BusinessDate("2024-03-02")), metadata),
+                ("stream", Fixtures.uniqueStream(), original, metadata),
+                ("metadata", stream, original, reason),
+            ]
+            for (part, stream, event, metadata) in variants {
+                await #expect(throws: StoreError.commandIdReused(commandId: commandId), "only the \(part) differs") {
+                    try await append(stream, event, metadata)
+                }
+            }
+            #expect(try await append(stream, original, metadata).replayed, "the unchanged retry is still a replay")
+            #expect(try await store.readStream(stream).count == 1)
+        }
+    }
+
+    @Test("A request's metadata always names its command id, also after either is changed")
+    func metadataNamesTheCommand() async throws {
+        var request = AppendRequest(stream: Fixtures.uniqueStream(), expectedVersion: .any, commandId: UUID(), metadata: Fixtures.metadata(),
+                                    events: [Fixtures.thing(1)])
+        let other = UUID()
+        request.commandId = other
+        #expect(request.metadata.commandId == other.uuidString.lowercased())
+        request.metadata = Fixtures.metadata(actor: "someone else")
+        #expect(request.metadata.commandId == other.uuidString.lowercased())
+        #expect(request.metadata.actorId == "someone else")
+        let changed = request
+        let stored = try await withStore(database) { store in
+            _ = try await store.append(changed)
+            return try await store.readStream(changed.stream)
+        }
+        #expect(stored.count == 1 && stored[0].commandId == other)
+        #expect(try stored[0].metadataJSON()["commandId"]?.stringValue == other.uuidString.lowercased())
+    }
+
     @Test("A retry whose expected version rules out the recorded result, or that carries more events, is refused")
     func retryMustMatchTheRecord() async throws {
         try await withStore(database) { store in
@@ -155,6 +203,31 @@ struct AppendTests {
             let events = try await store.readStream(stream)
             #expect(events.map(\.streamVersion) == [1, 2])
             #expect(events[1].previousHash == events[0].hash)
+        }
+    }
+
+    @Test("Inside a caller's transaction the same rules hold: a recorded command is replayed, a reused id is refused, both without writing")
+    func idempotentInsideTransaction() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            let commandId = UUID(), metadata = Fixtures.metadata()
+            let request = AppendRequest(stream: stream, expectedVersion: .noStream, commandId: commandId, metadata: metadata, events: [Fixtures.thing(1)])
+            let first = try await store.append(request)
+            let elsewhere = Fixtures.uniqueStream()
+            try await store.client.withConnection { connection in
+                try await connection.query("BEGIN", logger: TestLogging.logger)
+                let replay = try await store.append(request, on: connection)
+                #expect(replay.replayed && replay.firstPosition == first.firstPosition)
+                var reused = request
+                reused.stream = elsewhere
+                await #expect(throws: StoreError.commandIdReused(commandId: commandId)) { try await store.append(reused, on: connection) }
+                // The transaction is intact after both answers: it still takes an append.
+                let next = AppendRequest(stream: stream, expectedVersion: .exactly(1), commandId: UUID(), metadata: metadata, events: [Fixtures.thing(2)])
+                #expect(try await store.append(next, on: connection).firstVersion == 2)
+                try await connection.query("COMMIT", logger: TestLogging.logger)
+            }
+            #expect(try await store.readStream(stream).map(\.streamVersion) == [1, 2])
+            #expect(try await store.streamVersion(elsewhere) == 0)
         }
     }
 

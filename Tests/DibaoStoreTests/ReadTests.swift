@@ -25,6 +25,33 @@ struct ReadTests {
         }
     }
 
+    @Test("A stream as of any moment is a prefix of it, also when an append inside a transaction held open follows another writer's commit")
+    func asOfIsAPrefix() async throws {
+        try await withStore(database) { store in
+            let stream = Fixtures.uniqueStream()
+            _ = try await Fixtures.append(store, stream, [Fixtures.thing(1)], expected: .noStream)
+            try await store.client.withConnection { connection in
+                try await connection.query("BEGIN", logger: TestLogging.logger)
+                try await connection.query("SELECT 1", logger: TestLogging.logger)
+                try await Task.sleep(for: .milliseconds(30))
+                // Another writer takes version 2 while the transaction is open…
+                _ = try await Fixtures.append(store, stream, [Fixtures.thing(2)], expected: .exactly(1))
+                try await Task.sleep(for: .milliseconds(30))
+                // …and the transaction appends version 3 after it.
+                let request = AppendRequest(stream: stream, expectedVersion: .exactly(2), commandId: UUID(), metadata: Fixtures.metadata(),
+                                            events: [Fixtures.thing(3)])
+                _ = try await store.append(request, on: connection)
+                try await connection.query("COMMIT", logger: TestLogging.logger)
+            }
+            let events = try await store.readStream(stream)
+            #expect(events.map(\.streamVersion) == [1, 2, 3])
+            #expect(zip(events, events.dropFirst()).allSatisfy { $0.recordedAt < $1.recordedAt }, "recorded_at only goes up along the stream")
+            for event in events {
+                #expect(try await store.readStream(stream, recordedUpTo: event.recordedAt).map(\.streamVersion) == Array(1...event.streamVersion))
+            }
+        }
+    }
+
     @Test("The global log reads in checkpoint order, filtered by category, without repeats")
     func globalLog() async throws {
         try await withStore(database) { store in

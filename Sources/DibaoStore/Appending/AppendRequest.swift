@@ -9,9 +9,12 @@ public struct AppendRequest: Sendable, Hashable {
     public var stream: StreamName
     public var expectedVersion: ExpectedVersion
     /// The idempotency key: a retry with the same id and content returns the first result.
-    public var commandId: UUID
-    public var metadata: EventMetadata
+    /// `metadata.commandId` always names it (set here, and kept so by both properties).
+    public var commandId: UUID { didSet { metadata.commandId = Self.text(commandId) } }
+    public var metadata: EventMetadata { didSet { metadata.commandId = Self.text(commandId) } }
     public var events: [ProposedEvent]
+
+    private static func text(_ commandId: UUID) -> String { commandId.uuidString.lowercased() }
 
     /// `metadata.commandId` is set to `commandId`.
     public init(stream: StreamName, expectedVersion: ExpectedVersion, commandId: UUID, metadata: EventMetadata, events: [ProposedEvent]) {
@@ -19,7 +22,7 @@ public struct AppendRequest: Sendable, Hashable {
         self.expectedVersion = expectedVersion
         self.commandId = commandId
         var metadata = metadata
-        metadata.commandId = commandId.uuidString.lowercased()
+        metadata.commandId = Self.text(commandId)
         self.metadata = metadata
         self.events = events
     }

@@ -47,16 +47,21 @@ extension EventStore {
     }
 
     /// Appends inside a transaction the caller holds open on `connection`; the events become
-    /// visible when the caller commits. No retry happens here, and a conflict surfaces as
-    /// `.wrongExpectedVersion` (or the database error, if the transaction is already failed).
-    /// For tests and tools that need to control commit timing; services use `append(_:)`.
+    /// visible when the caller commits. For tests and tools that need to control commit timing;
+    /// services use `append(_:)`. The rules are the same: a command recorded with the same
+    /// content is a replay and writes nothing, one with other content is `.commandIdReused`, a
+    /// version mismatch is `.wrongExpectedVersion`. No retry happens here; after a unique index
+    /// refused the rows (a concurrent writer) the caller's transaction is failed and must be
+    /// rolled back, whatever the answer.
     public func append(_ request: AppendRequest, on connection: PostgresConnection) async throws -> AppendResult {
         let prepared = try prepare(request)
+        if let original = try await recordedResult(of: prepared, on: .connection(connection)) { return original }
         do {
             return try await execute(prepared, on: .connection(connection))
         } catch let refusal as AppendRefusal {
             // After a missing head the transaction is intact: count its own events too.
             let intact = if case .headMissing = refusal { true } else { false }
+            if !intact, let original = try await recordedResult(of: prepared, on: .pool(client)) { return original }
             let actual = try await streamVersion(request.stream, on: intact ? .connection(connection) : .pool(client))
             throw StoreError.wrongExpectedVersion(stream: request.stream.rawValue, expected: request.expectedVersion, actual: actual)
         }

@@ -31,10 +31,11 @@ struct ProjectionsCommand: AsyncParsableCommand {
             abstract: "Rebuild a projection from position zero beside the live one, then switch atomically.")
         @Argument(help: "The projection to rebuild.") var name: String?
         @Flag(help: "Rebuild every projection.") var all = false
-        @Option(help: "Events per batch.") var batchSize = 5_000
+        @Option(help: "Events per batch, 1 to 100000.") var batchSize = 5_000
 
         func validate() throws {
             guard (name == nil) != !all else { throw ValidationError("name one projection or pass --all") }
+            guard (1...100_000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 100000, not \(batchSize)") }
         }
 
         func run() async throws {

@@ -11,7 +11,8 @@ struct Database: Sendable {
     let owner: DatabaseConfiguration
     /// The role the service works as.
     let app: DatabaseConfiguration
-    /// Set when this process started the embedded cluster.
+    /// Set when this process stops the embedded cluster: it started it, or took over one whose
+    /// starter ended without stopping it (`PostgresLauncher.abandonedOwner`).
     let startedLauncher: PostgresLauncher?
 
     static let embeddedDatabase = "dibao"
@@ -28,11 +29,17 @@ struct Database: Sendable {
         let wasRunning = launcher.isRunning
         logger.info("using the embedded PostgreSQL cluster", metadata: ["home": "\(launcher.home)"])
         try launcher.start()
+        var owns = !wasRunning
+        if wasRunning, let abandoned = launcher.abandonedOwner() {
+            logger.warning("taking over the embedded PostgreSQL cluster, which process \(abandoned) started and did not stop; it stops when this command ends")
+            owns = true
+        }
+        if owns { try launcher.recordOwner() }
         let maintenance = DatabaseConfiguration(endpoint: .unixSocket(directory: launcher.socketDirectory, port: launcher.port),
                                                 username: PostgresLauncher.superuser, database: "postgres")
         try await createDatabaseIfMissing(embeddedDatabase, on: maintenance, logger: logger)
         let owner = maintenance.withDatabase(embeddedDatabase)
-        return Database(owner: owner, app: owner.asRole("dibao_app", password: nil), startedLauncher: wasRunning ? nil : launcher)
+        return Database(owner: owner, app: owner.asRole("dibao_app", password: nil), startedLauncher: owns ? launcher : nil)
     }
 
     /// Applies the migrations as the owner, then (unless told not to) checks that the service's

@@ -25,31 +25,33 @@ struct DibaoProcess {
     }
 
     /// Runs `body` with `dibao arguments…` started, DIBAO_DATABASE_URL naming `database` (the
-    /// owner role, as an operator would set it) and DIBAO_HOME a fresh directory. A child still
-    /// running when `body` ends, returns or throws, is killed, and its home removed.
-    static func run<Result>(_ arguments: [String], database: DatabaseConfiguration, environment extra: [String: String] = [:],
+    /// owner role, as an operator would set it; nil: unset, so the embedded cluster) and
+    /// DIBAO_HOME `home`, or else a fresh directory. A child still running when `body` ends,
+    /// returns or throws, is killed, and a fresh home removed (a given one is the caller's).
+    static func run<Result>(_ arguments: [String], database: DatabaseConfiguration?, home: URL? = nil, environment extra: [String: String] = [:],
                             _ body: (DibaoProcess) async throws -> Result) async throws -> Result {
-        let child = try start(arguments, database: database, environment: extra)
+        let child = try start(arguments, database: database, home: home, environment: extra)
         defer {
             if child.process.isRunning { child.send(SIGKILL) }
-            try? FileManager.default.removeItem(at: child.home)
+            if home == nil { try? FileManager.default.removeItem(at: child.home) }
         }
         return try await body(child)
     }
 
-    private static func start(_ arguments: [String], database: DatabaseConfiguration, environment extra: [String: String]) throws -> DibaoProcess {
+    private static func start(_ arguments: [String], database: DatabaseConfiguration?, home given: URL?,
+                              environment extra: [String: String]) throws -> DibaoProcess {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dibao-cli-\(UUID().uuidString.prefix(8))")
+        let home = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("dibao-cli-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
-        environment["DIBAO_DATABASE_URL"] = url(database)
+        environment["DIBAO_DATABASE_URL"] = database.map(url) ?? ""
         environment["DIBAO_HOME"] = home.path
         environment.merge(extra) { $1 }
         process.environment = environment
 
-        let outputPath = home.appendingPathComponent("output.log").path
+        let outputPath = home.appendingPathComponent("output-\(UUID().uuidString.prefix(8)).log").path
         do {
             FileManager.default.createFile(atPath: outputPath, contents: nil)
             let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
@@ -59,7 +61,7 @@ struct DibaoProcess {
             process.standardInput = FileHandle.nullDevice
             try process.run()
         } catch {
-            try? FileManager.default.removeItem(at: home)
+            if given == nil { try? FileManager.default.removeItem(at: home) }
             throw error
         }
         return DibaoProcess(process: process, home: home, outputPath: outputPath)
