@@ -2,9 +2,10 @@
 # The raw baselines of `dibao bench append`'s 100-event appends, from PostgreSQL's own C client:
 # pgbench writes the same shape of rows (a 160-character note as jsonb, the benchmark's
 # metadata, two 32-byte hashes) into a bare table, 8 clients, 100 rows per transaction, two ways:
-#   row_inserts    BEGIN, 100 single-row INSERTs, COMMIT   (the form the issue's reference matches)
-#   one_statement  one INSERT … SELECT of the 100 rows     (the form the target is judged on)
-# It answers "is the Swift client's row-by-row baseline slow?" (docs/decisions/0005).
+#   row_inserts    BEGIN, 100 single-row INSERTs, COMMIT   (the issue's reference form; the target is judged on it)
+#   one_statement  one INSERT … SELECT of the 100 rows     (the strictest form, context)
+# It answers "is the Swift client's row-by-row baseline slow?", so that the judged ratio can be
+# checked against the faster client too (docs/decisions/0005).
 #
 #   URL=$(.build/release/dibao postgres start --home /tmp/benchhome/pg)   # the cluster DIBAO_HOME=/tmp/benchhome benches on
 #   ./Deploy/pgbench-baselines.sh "$URL" [passes] [seconds]

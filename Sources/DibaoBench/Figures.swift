@@ -67,7 +67,8 @@ public struct Comparison: Sendable, Codable, Equatable {
     /// The ratio is cut (not rounded) to three decimals, so a ratio just under its target never
     /// prints as the target itself.
     public var line: String {
-        let padded = name.padding(toLength: max(name.count, 28), withPad: " ", startingAt: 0)
+        // Wide enough for every scenario's name, so the figures line up.
+        let padded = name.padding(toLength: max(name.count, 44), withPad: " ", startingAt: 0)
         let figures = String(format: "%@ ours %8.0f events/s   raw %8.0f events/s   ratio %.3f",
                              padded, oursEventsPerSecond, rawEventsPerSecond, (ratio * 1_000).rounded(.down) / 1_000)
         guard let target, let met else { return figures + "   (context)" }
