@@ -20,12 +20,24 @@ public struct MonthlyStatisticsQuery: Sendable {
     public func statistics(_ jurisdiction: RegionCode, month: CalendarMonth) async throws -> MonthlyStatistics {
         do {
             return try await client.transaction(logger: logger, snapshot: true) { connection in
-                try await figures(jurisdiction, month: month, on: connection)
+                try await connection.query(PostgresQuery(unsafeSQL: Self.lockViews), logger: logger)
+                return try await figures(jurisdiction, month: month, on: connection)
             }
         } catch {
             throw StoreError.unavailable(error)
         }
     }
+
+    /// Locks the caseload views, in the order a rebuild's switch replaces them (`pointViews`),
+    /// before the snapshot is taken (a `LOCK` takes none): a switch under way is waited for and
+    /// its result read whole, and none can start between two of the report's queries — nor
+    /// meet the report in a lock-order cycle, as it could if the views were locked as the
+    /// queries first touch them.
+    static let lockViews: String = {
+        let caseload = Caseload()
+        let names = ReadModelNames(projection: caseload.name, generation: 0)
+        return "LOCK TABLE " + caseload.tables.map(names.view).joined(separator: ", ") + " IN ACCESS SHARE MODE"
+    }()
 
     private func figures(_ jurisdiction: RegionCode, month: CalendarMonth, on connection: PostgresConnection) async throws -> MonthlyStatistics {
         let current = try await programmeFigures(jurisdiction, month, on: connection)

@@ -60,13 +60,20 @@ struct EmbeddedClusterOwnerTests {
     @Test("A cluster started by hand is not taken over: commands leave it running", .timeLimit(.minutes(4)))
     func handStartedClusterIsLeftRunning() async throws {
         try await Self.withHome { home, launcher in
-            // A stale owner from an earlier run must not make a hand-started cluster anyone's.
+            // A stale owner from an earlier run must not make a hand-started cluster anyone's…
             try FileManager.default.createDirectory(atPath: launcher.home, withIntermediateDirectories: true)
             try launcher.recordOwner(999_999)
             _ = try await Self.finish(["postgres", "start", "--home", launcher.home], home: home)
             #expect(!FileManager.default.fileExists(atPath: launcher.ownerFile), "starting the cluster forgets an earlier owner")
+            var output = try await Self.finish(["projections", "status"], home: home)
+            #expect(!output.contains("taking over"), "output:\n\(output)")
+            #expect(try await offPool { launcher.isRunning }, "a cluster started by hand stays up")
 
-            let output = try await Self.finish(["projections", "status"], home: home)
+            // …nor one a dead command left running, once it is started by hand.
+            try launcher.recordOwner(999_999)
+            _ = try await Self.finish(["postgres", "start", "--home", launcher.home], home: home)
+            #expect(!FileManager.default.fileExists(atPath: launcher.ownerFile), "starting a running cluster by hand takes it in hand")
+            output = try await Self.finish(["projections", "status"], home: home)
             #expect(!output.contains("taking over"), "output:\n\(output)")
             #expect(try await offPool { launcher.isRunning }, "a cluster started by hand stays up")
         }

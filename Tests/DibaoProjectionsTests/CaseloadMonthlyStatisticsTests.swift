@@ -2,6 +2,7 @@ import DibaoCasework
 import DibaoEvents
 @testable import DibaoProjections
 import DibaoTestSupport
+import PostgresNIO
 import Testing
 
 /// The 民政统计月报 figures: month-end caseload (F-23), entries, exits, 上期 and 环比, 临时救助.
@@ -33,6 +34,30 @@ struct CaseloadMonthlyStatisticsTests {
             let temporary = statistics.temporaryAssistance.current
             #expect([temporary.amountFen, temporary.personTimes, temporary.payments] == [80_000, 6, 2])
             #expect(statistics.temporaryAssistance.previous.payments == 0)
+        }
+    }
+
+    @Test("A report asked while a switch holds the views waits for it and reads what it committed, whole")
+    func reportWaitsForASwitch() async throws {
+        try await withCaseloadScenario(database) { store, _ in
+            let query = MonthlyStatisticsQuery(client: store.client, logger: TestLogging.logger)
+            let region = CaseloadFixtures.region("140702"), month = CaseloadFixtures.month("2022-04")
+            #expect(try await query.statistics(region, month: month).temporaryAssistance.current.amountFen == 80_000)
+            try await store.client.withConnection { connection in
+                // As a switch does: the views locked in its order, then the rows it writes.
+                try await connection.query("BEGIN", logger: TestLogging.logger)
+                try await connection.query(PostgresQuery(unsafeSQL: MonthlyStatisticsQuery.lockViews.replacingOccurrences(of: "ACCESS SHARE", with: "ACCESS EXCLUSIVE")),
+                                           logger: TestLogging.logger)
+                try await connection.query("""
+                    INSERT INTO dibao.proj_caseload_g1_temporary_payments (event_id, case_id, region_code, kind, paid_on, amount_fen, person_times)
+                    VALUES ('switch-test', 'switch-test', '140702001001', 'emergency', '2022-04-15', 5000, 1)
+                    """, logger: TestLogging.logger)
+                async let report = query.statistics(region, month: month)
+                try await Task.sleep(for: .milliseconds(300))
+                try await connection.query("COMMIT", logger: TestLogging.logger)
+                let figures = try await report.temporaryAssistance.current
+                #expect([figures.amountFen, figures.personTimes, figures.payments] == [85_000, 7, 3], "the report's snapshot follows the switch")
+            }
         }
     }
 

@@ -25,6 +25,7 @@ struct PostgresCommand: AsyncParsableCommand {
         func run() async throws {
             let launcher = try options.launcher()
             try launcher.start()
+            launcher.forgetOwner()  // started by hand: stopped by hand, never taken over by a command
             print(launcher.url())
         }
     }
