@@ -32,8 +32,9 @@ extension PostgresLauncher {
         return pid
     }
 
-    /// Forgets the owner: the cluster was stopped or started anew, or it is now in hand
-    /// (`dibao postgres start`, also on a running cluster that a dead command left behind).
+    /// Forgets the owner: the cluster was stopped, or it is now in hand (`dibao postgres
+    /// start`, also on a running cluster that a dead command left behind). A command that
+    /// starts the cluster records itself over any earlier owner.
     public func forgetOwner() {
         try? FileManager.default.removeItem(atPath: ownerFile)
     }

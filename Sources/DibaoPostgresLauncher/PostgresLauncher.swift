@@ -41,7 +41,6 @@ public struct PostgresLauncher: Sendable {
         for (name, value) in settings.sorted(by: { $0.key < $1.key }) { options += ["-c", "\(name)=\(value)"] }
         try runner.run(binaries.path("pg_ctl"), ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options.joined(separator: " "), "start"],
                        what: "pg_ctl start (log: \(logFile))")
-        forgetOwner()  // an owner recorded for an earlier run; whoever started this one records itself
     }
 
     /// Stops the cluster after in-flight transactions end (fast shutdown).

@@ -23,14 +23,20 @@ struct RebuildSwitchTests {
         throw ConfigurationError("category_daily_counts is not registered")
     }
 
+    /// `category_daily_counts`, registered, with one `RebuildTests.seed` applied to generation 1.
+    static func caughtUpEngine(_ store: EventStore) async throws -> (CategoryDailyCounts, ProjectionEngine) {
+        let projection = CategoryDailyCounts()
+        let engine = ProjectionEngine(store: store, projections: [projection], logger: TestLogging.logger)
+        try await engine.register()
+        try await RebuildTests.seed(store)
+        try await RebuildTests.catchUp(engine, projection, batch: 50)
+        return (projection, engine)
+    }
+
     @Test("Events the live generation took after the new one caught up are in the new one the moment it is active")
     func switchBringsTheNewGenerationLevel() async throws {
         try await withStore(database) { store in
-            let projection = CategoryDailyCounts()
-            let engine = ProjectionEngine(store: store, projections: [projection], logger: TestLogging.logger)
-            try await engine.register()
-            try await RebuildTests.seed(store)
-            try await RebuildTests.catchUp(engine, projection, batch: 50)
+            let (projection, engine) = try await Self.caughtUpEngine(store)
 
             // Generation 2 catches up as a rebuild does, and stops there…
             let building = try await engine.startOrResumeBuild(projection)
@@ -59,11 +65,7 @@ struct RebuildSwitchTests {
     @Test("A second switch to the active generation changes nothing; a switch to a replaced generation is refused and leaves the newer build alone")
     func switchOnlyToTheGenerationBeingBuilt() async throws {
         try await withStore(database) { store in
-            let projection = CategoryDailyCounts()
-            let engine = ProjectionEngine(store: store, projections: [projection], logger: TestLogging.logger)
-            try await engine.register()
-            try await RebuildTests.seed(store)
-            try await RebuildTests.catchUp(engine, projection, batch: 50)
+            let (projection, engine) = try await Self.caughtUpEngine(store)
             let incremental = try await RebuildTests.rows(store)
 
             // Two runs of one rebuild finish generation 2; the first switches.
